@@ -1,0 +1,63 @@
+"""Content rules every page must meet, checked while the site builds.
+
+- Every English page has a Spanish twin (page.md + page.es.md) and back.
+- Front matter has `description` and `reviewed` (a date).
+- Statute links are written `[G.S. 90-96(a)](gs:90-96)` and become links to the
+  NC General Assembly's page for that section; a malformed one fails.
+Each failure names the file and what is wrong (PluginError).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.content_rules import (  # noqa: E402
+    ContentError,
+    gs_url,
+    translation_gaps,
+)
+
+GS_LINK = re.compile(r"\]\(gs:([^)\s]*)\)")
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    gaps = translation_gaps(Path(config.docs_dir))
+    if gaps:
+        raise PluginError("Missing translations:\n  " + "\n  ".join(gaps))
+    return files
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str:
+    src = page.file.src_uri
+    meta = page.meta
+    if not str(meta.get("description") or "").strip():
+        raise PluginError(f"{src}: front matter needs a 'description' (one plain sentence)")
+    if not meta.get("generated"):
+        reviewed = meta.get("reviewed")
+        if not isinstance(reviewed, dt.date):
+            raise PluginError(
+                f"{src}: front matter needs 'reviewed: YYYY-MM-DD' "
+                f"(the date an attorney last reviewed the page), got {reviewed!r}"
+            )
+
+    def link(match: re.Match[str]) -> str:
+        try:
+            return f"]({gs_url(match.group(1))})"
+        except ContentError as err:
+            raise PluginError(f"{src}: {err}") from err
+
+    return GS_LINK.sub(link, markdown)

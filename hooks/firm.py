@@ -1,0 +1,121 @@
+"""Firm facts and interface strings: load once per language build, expose to
+templates and Markdown, fail loudly on anything missing.
+
+- data/firm.yml    -> config.extra.firm      (one source for every firm fact)
+- data/strings.yml -> config.extra.strings   (interface strings, en + es)
+
+In Markdown, `{{ firm.phone }}` / `{{ firm.address.street }}` is replaced with
+the value in the page's language; an unknown key fails the build naming the
+page and the key. Placeholders ("TODO...") are reported, never hidden.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.sitedata import (  # noqa: E402
+    LANGS,
+    SiteDataError,
+    load_firm,
+    load_strings,
+    localize,
+    placeholders,
+)
+
+# Placeholder notices go to their own logger so that `mkdocs build --strict`
+# (which fails on warnings of the "mkdocs" logger) still passes in preview;
+# `make check-release` is the gate that refuses placeholders.
+notice = logging.getLogger("firm-facts")
+if not notice.handlers:
+    _h = logging.StreamHandler()
+    _h.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    notice.addHandler(_h)
+    notice.propagate = False
+
+FACT = re.compile(r"\{\{\s*firm\.([a-z_]+(?:\.[a-z_]+)*)\s*\}\}")
+
+
+def page_lang(page: Page | None, config: MkDocsConfig) -> str:
+    locale = getattr(getattr(page, "file", None), "locale", None)
+    return str(locale or config.theme.get("language") or "en")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        firm = load_firm()
+        strings = load_strings()
+    except SiteDataError as err:
+        raise PluginError(str(err)) from err
+    config.extra["firm"] = firm
+    config.extra["strings"] = strings
+    if config.theme.get("language", "en") == "en":  # report once, not per language
+        for key in placeholders(firm):
+            notice.warning("data/firm.yml: '%s' is still a placeholder", key)
+    return config
+
+
+@pass_context
+def translate(ctx: Context, key: str) -> str:
+    """t('key') in templates: the interface string in the page's language."""
+    config = ctx["config"]
+    lang = ctx.get("i18n_page_locale") or config.theme.get("language", "en")
+    table = config.extra["strings"].get(lang)
+    if table is None or key not in table:
+        raise PluginError(f"data/strings.yml: no '{key}' string for language '{lang}'")
+    return table[key]
+
+
+@pass_context
+def loc(ctx: Context, value: Any) -> Any:
+    """value|loc: pick the page language from an {en:, es:} firm fact."""
+    config = ctx["config"]
+    lang = ctx.get("i18n_page_locale") or config.theme.get("language", "en")
+    return localize(value, lang)
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.filters["loc"] = loc
+    env.globals["t"] = translate
+    env.globals["site_langs"] = LANGS
+    return env
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str:
+    lang = page_lang(page, config)
+    firm = config.extra["firm"]
+
+    def fact(match: re.Match[str]) -> str:
+        value: Any = firm
+        for part in match.group(1).split("."):
+            if not isinstance(value, dict) or part not in value:
+                raise PluginError(
+                    f"{page.file.src_uri}: unknown firm fact '{match.group(1)}' "
+                    f"(keys are defined in data/firm.yml)"
+                )
+            value = value[part]
+        value = localize(value, lang)
+        if isinstance(value, (dict, list)):
+            raise PluginError(
+                f"{page.file.src_uri}: firm fact '{match.group(1)}' is not a "
+                f"single value; name one of its keys"
+            )
+        return str(value)
+
+    return FACT.sub(fact, markdown)

@@ -1,0 +1,116 @@
+"""Load and check the site's data files (firm facts, interface strings).
+
+Shared by the MkDocs hooks, the scripts and the tests, so that every reader
+of a fact goes through the same checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+LANGS: tuple[str, ...] = ("en", "es")
+
+REQUIRED_FIRM_KEYS = (
+    "name", "attorney", "attorney_title", "phone", "phone_e164", "email",
+    "address", "hours", "languages", "service_area",
+)
+REQUIRED_ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
+
+
+class SiteDataError(ValueError):
+    """A data file is missing, malformed or incomplete (message names it)."""
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise SiteDataError(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: file not found") from err
+    except yaml.YAMLError as err:
+        raise SiteDataError(f"{path}: invalid YAML: {err}") from err
+
+
+def localize(value: Any, lang: str) -> Any:
+    """Pick the `lang` entry of an {en:, es:} mapping; pass other values through."""
+    if isinstance(value, dict) and set(value) and set(value) <= set(LANGS):
+        if lang not in value:
+            raise SiteDataError(f"missing '{lang}' translation in {value!r}")
+        return value[lang]
+    return value
+
+
+def load_firm(path: Path | None = None) -> dict[str, Any]:
+    path = path or DATA / "firm.yml"
+    firm = read_yaml(path)
+    name = path.name
+    if not isinstance(firm, dict):
+        raise SiteDataError(f"{name}: expected a mapping of firm facts")
+    missing = [k for k in REQUIRED_FIRM_KEYS if k not in firm or firm[k] in (None, "")]
+    if missing:
+        raise SiteDataError(f"{name}: missing firm fact(s): {', '.join(missing)}")
+    addr = firm["address"]
+    if not isinstance(addr, dict):
+        raise SiteDataError(f"{name}: 'address' must be a mapping")
+    missing = [k for k in REQUIRED_ADDRESS_KEYS if not addr.get(k)]
+    if missing:
+        raise SiteDataError(f"{name}: missing address field(s): {', '.join(missing)}")
+    # Every translatable value must carry both languages.
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, dict):
+            if set(value) & set(LANGS) and set(value) <= set(LANGS):
+                for lang in LANGS:
+                    if not value.get(lang):
+                        raise SiteDataError(f"{name}: '{where}' has no '{lang}' text")
+            for k, v in value.items():
+                walk(v, f"{where}.{k}" if where else str(k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, f"{where}[{i}]")
+    walk(firm, "")
+    if not str(firm["phone_e164"]).startswith("+"):
+        raise SiteDataError(f"{name}: 'phone_e164' must start with + (E.164)")
+    return firm
+
+
+def placeholders(firm: dict[str, Any]) -> list[str]:
+    """Keys whose value is still a "TODO" placeholder."""
+    found: list[str] = []
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, f"{where}.{k}" if where else str(k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, f"{where}[{i}]")
+        elif isinstance(value, str) and value.strip().upper().startswith("TODO"):
+            found.append(where)
+
+    walk({k: v for k, v in firm.items() if k != "unconfirmed"}, "")
+    return found
+
+
+def load_strings(path: Path | None = None) -> dict[str, dict[str, str]]:
+    """Interface strings: {lang: {key: text}}; every key in every language."""
+    path = path or DATA / "strings.yml"
+    raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise SiteDataError(f"{path.name}: expected key: {{en: ..., es: ...}} entries")
+    out: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    for key, texts in raw.items():
+        if not isinstance(texts, dict):
+            raise SiteDataError(f"{path.name}: '{key}' must map languages to text")
+        for lang in LANGS:
+            text = texts.get(lang)
+            if not text:
+                raise SiteDataError(f"{path.name}: '{key}' has no '{lang}' translation")
+            out[lang][key] = str(text)
+        extra = set(texts) - set(LANGS)
+        if extra:
+            raise SiteDataError(f"{path.name}: '{key}' has unknown language(s): {sorted(extra)}")
+    return out
