@@ -47,7 +47,7 @@ if not notice.handlers:
     notice.addHandler(_h)
     notice.propagate = False
 
-FACT = re.compile(r"\{\{\s*firm\.([a-z_]+(?:\.[a-z_]+)*)\s*\}\}")
+FACT = re.compile(r"\{\{\s*firm\.([a-z0-9_]+(?:\.[a-z0-9_]+)*)\s*\}\}")
 
 
 def page_lang(page: Page | None, config: MkDocsConfig) -> str:

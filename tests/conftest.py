@@ -1,0 +1,127 @@
+"""Shared fixtures: build the site once (strict), serve it on loopback, and
+drive it in Debian's Chromium through Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-features=Translate,OptimizationHints,MediaRouter",
+]
+
+
+def run_build(root: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` for the project at `root` into `out`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out), *extra],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A throw-away copy of the project (content, templates, data, hooks)."""
+    for name in ("docs", "overrides", "hooks", "data", "scripts"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, out)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
+    return out
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    rel: str  # e.g. "es/faq/index.html"
+    lang: str
+    soup: BeautifulSoup
+
+    @property
+    def url_path(self) -> str:
+        return "/" + self.rel.removesuffix("index.html")
+
+
+def content_pages(site: Path) -> list[Path]:
+    skip = {"assets", "search"}
+    return sorted(
+        p for p in site.rglob("*.html")
+        if not (set(p.relative_to(site).parts) & skip)
+    )
+
+
+@pytest.fixture(scope="session")
+def pages(site_dir: Path) -> dict[str, BuiltPage]:
+    out = {}
+    for path in content_pages(site_dir):
+        rel = path.relative_to(site_dir).as_posix()
+        lang = "es" if rel.startswith("es/") else "en"
+        out[rel] = BuiltPage(rel, lang, BeautifulSoup(path.read_text(encoding="utf-8"), "lxml"))
+    return out
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' (see .ci/run)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):  # type: ignore[no-untyped-def]
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    pg = ctx.new_page()
+    yield pg
+    ctx.close()

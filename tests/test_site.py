@@ -1,0 +1,97 @@
+"""Every built page: language, description, compliance notices, call link."""
+
+from __future__ import annotations
+
+import re
+
+from scripts.sitedata import load_firm, load_strings
+
+FIRM = load_firm()
+STRINGS = load_strings()
+
+
+def test_both_languages_have_the_same_number_of_pages(pages):
+    en = [p for p in pages.values() if p.lang == "en"]
+    es = [p for p in pages.values() if p.lang == "es"]
+    assert len(en) >= 15, f"only {len(en)} English pages"
+    assert len(en) == len(es), f"pages: {len(en)} English vs {len(es)} Spanish"
+
+
+def test_html_lang_matches_folder(pages):
+    for page in pages.values():
+        assert page.soup.html.get("lang") == page.lang, page.rel
+
+
+def test_every_page_has_a_description(pages):
+    for page in pages.values():
+        meta = page.soup.find("meta", attrs={"name": "description"})
+        assert meta and len(meta["content"].strip()) >= 20, f"{page.rel}: no meta description"
+
+
+def test_descriptions_are_unique_per_language(pages):
+    seen: dict[tuple[str, str], str] = {}
+    for page in pages.values():
+        if page.rel.endswith("404.html"):
+            continue
+        desc = page.soup.find("meta", attrs={"name": "description"})["content"]
+        key = (page.lang, desc)
+        assert key not in seen, f"{page.rel} repeats the description of {seen[key]}"
+        seen[key] = page.rel
+
+
+def test_compliance_notices_on_every_page(pages):
+    for page in pages.values():
+        text = " ".join(page.soup.get_text(" ").split())
+        strings = STRINGS[page.lang]
+        adv = page.soup.select_one('[data-notice="advertising"]')
+        advice = page.soup.select_one('[data-notice="legal-advice"]')
+        assert adv and adv.get_text(strip=True) == strings["attorney_advertising"], page.rel
+        assert advice and advice.get_text(strip=True) == strings["not_legal_advice"], page.rel
+        # NC RPC 7.2(c): responsible lawyer and office address.
+        assert FIRM["attorney"] in text, f"{page.rel}: responsible attorney missing"
+        assert FIRM["address"]["street"] in text, f"{page.rel}: office address missing"
+        assert FIRM["address"]["locality"] in text, f"{page.rel}: office city missing"
+
+
+def test_click_to_call_on_every_page(pages):
+    for page in pages.values():
+        links = page.soup.select(f'a[href="tel:{FIRM["phone_e164"]}"]')
+        assert links, f"{page.rel}: no click-to-call link"
+        assert page.soup.select_one(".dl-callbar a[href^='tel:']"), f"{page.rel}: no sticky call bar"
+
+
+def test_hablamos_espanol_on_english_pages(pages):
+    for page in pages.values():
+        marker = page.soup.find(string=re.compile("Hablamos Español"))
+        if page.lang == "en":
+            assert marker is not None, f"{page.rel}: no 'Hablamos Español'"
+            assert marker.parent.get("lang") == "es", f"{page.rel}: 'Hablamos Español' not marked lang=es"
+
+
+def test_content_pages_show_review_date(pages):
+    for page in pages.values():
+        if page.rel.endswith("404.html"):
+            continue
+        assert page.soup.select_one(".dl-reviewed time[datetime]"), f"{page.rel}: no 'last reviewed' date"
+
+
+def test_no_third_party_assets_in_html(pages):
+    for page in pages.values():
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in page.soup.find_all(tag):
+                url = el.get(attr) or ""
+                if tag == "link" and el.get("rel") in (["alternate"], ["canonical"]):
+                    continue
+                assert not url.startswith(("http://", "https://", "//")), f"{page.rel}: {tag} loads {url}"
+
+
+def test_statute_links_point_to_ncleg(pages):
+    count = 0
+    for page in pages.values():
+        for a in page.soup.select("article a[href]"):
+            if "G.S." in a.get_text():
+                count += 1
+                assert a["href"].startswith("https://www.ncleg.gov/EnactedLegislation/Statutes/HTML/BySection/"), (
+                    f"{page.rel}: citation '{a.get_text()}' links to {a['href']}"
+                )
+    assert count >= 20, f"only {count} statute links on the whole site"
