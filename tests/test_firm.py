@@ -1,0 +1,83 @@
+"""Firm facts: one source, checked, placeholders refused at release."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import copy_project, run_build
+from scripts import check_release
+from scripts.sitedata import SiteDataError, load_firm, load_strings, placeholders
+
+FIRM = load_firm()
+
+
+def write_firm(tmp_path: Path, **changes) -> Path:
+    data = yaml.safe_load((Path("data/firm.yml")).read_text())
+    data.update(changes)
+    path = tmp_path / "firm.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    return path
+
+
+def test_missing_fact_is_named(tmp_path):
+    path = write_firm(tmp_path, phone="")
+    with pytest.raises(SiteDataError, match=r"firm.yml: missing firm fact\(s\): phone"):
+        load_firm(path)
+
+
+def test_missing_translation_of_a_fact_is_named(tmp_path):
+    path = write_firm(tmp_path, hours={"en": "9 to 5"})
+    with pytest.raises(SiteDataError, match="'hours' has no 'es' text"):
+        load_firm(path)
+
+
+def test_placeholders_are_listed(tmp_path):
+    firm = load_firm(write_firm(tmp_path, email="TODO: email"))
+    assert "email" in placeholders(firm)
+    done = {**firm, "email": "office@example.com"}
+    assert "email" not in placeholders(done)
+
+
+def test_check_release_refuses_placeholders_and_passes_when_confirmed(monkeypatch, tmp_path, capsys):
+    assert check_release.main([]) == (1 if placeholders(FIRM) or FIRM.get("unconfirmed") else 0)
+    confirmed = yaml.safe_load(Path("data/firm.yml").read_text())
+    confirmed.update(
+        unconfirmed=[], email="office@example.com", hours={"en": "Mon-Fri 9-5", "es": "lun-vie 9-5"},
+        address={**confirmed["address"], "street": "1 Main St", "locality": "Asheville", "postal_code": "28801"},
+    )
+    path = tmp_path / "firm.yml"
+    path.write_text(yaml.safe_dump(confirmed, allow_unicode=True))
+    monkeypatch.setattr(check_release, "load_firm", lambda: load_firm(path))
+    assert check_release.main([]) == 0
+
+
+def test_strings_exist_in_both_languages():
+    strings = load_strings()
+    assert set(strings["en"]) == set(strings["es"])
+    assert len(strings["en"]) >= 20
+
+
+def test_missing_spanish_string_fails(tmp_path):
+    path = tmp_path / "strings.yml"
+    path.write_text("call_now: {en: Call now}\n")
+    with pytest.raises(SiteDataError, match="'call_now' has no 'es' translation"):
+        load_strings(path)
+
+
+def test_unknown_fact_in_markdown_fails_build(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text() + "\nCall {{ firm.fax }}.\n")
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "about.md: unknown firm fact 'fax'" in result.stderr
+
+
+def test_facts_in_markdown_are_filled_in(pages):
+    about = pages["about/index.html"].soup.select_one("article").get_text(" ")
+    assert "{{" not in about and FIRM["phone"] in about
+    for page in pages.values():
+        assert "{{ firm" not in str(page.soup), page.rel
