@@ -34,9 +34,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-def run_build(root: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+# Test builds use a production-like address: canonical/hreflang/feeds must be
+# absolute, and the browser tests prove nothing is ever requested from it.
+SITE_URL = "https://diversion.example.org/"
+
+
+def run_build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` for the project at `root` into `out`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out), *extra],
         cwd=root,

@@ -1,0 +1,114 @@
+"""Search-engine metadata and per-language search.
+
+- Each page's context gets `seo`: absolute canonical URL, hreflang
+  alternates (+ x-default), Open Graph locale, and JSON-LD blocks
+  (LegalService from data/firm.yml on every page, BreadcrumbList, FAQPage on
+  the FAQ built from the same HTML the visitor reads). overrides/main.html
+  renders them in the `site_meta` block.
+- After the LAST language build: sitemap.xml with xhtml:link alternates for
+  every page (our own: the i18n plugin's crashes on files without
+  alternates, ultrabug/mkdocs-static-i18n#246), robots.txt, and one search
+  index per language (the i18n plugin writes one combined index, #271).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.seo_data import (  # noqa: E402
+    DEFAULT_LANG,
+    OG_LOCALES,
+    breadcrumb_jsonld,
+    faq_jsonld,
+    legal_service_jsonld,
+    set_search_base,
+    split_search_index,
+    write_robots,
+    write_sitemap,
+)
+
+
+def absolute(config: MkDocsConfig, url: str) -> str:
+    path = url.lstrip("/")
+    if path in (".", "./"):  # the default language's home page
+        path = ""
+    return config.site_url.rstrip("/") + "/" + path
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: site_url is required (canonical links, hreflang, sitemap)")
+    lang = getattr(page.file, "locale", None) or DEFAULT_LANG
+    description = str(page.meta.get("description") or "").strip()
+    if not description:
+        raise PluginError(f"{page.file.src_uri}: no description (front matter 'description')")
+    alternates = {lang: absolute(config, page.url)}
+    for other, file in (getattr(page.file, "alternates", None) or {}).items():
+        alternates.setdefault(other, absolute(config, file.url))
+    firm = config.extra["firm"]
+    home = absolute(config, "" if lang == DEFAULT_LANG else f"{lang}/")
+    jsonld = [legal_service_jsonld(firm, lang, absolute(config, ""), home,
+                                   absolute(config, "assets/img/share.png"))]
+    if Path(page.file.src_uri).name.split(".")[0] != "index" or "/" in page.file.src_uri:
+        crumbs = [(config.site_name, home)]
+        for ancestor in page.ancestors:
+            link = getattr(ancestor, "url", None)
+            if link:
+                crumbs.append((ancestor.title, absolute(config, link)))
+        crumbs.append((page.title, absolute(config, page.url)))
+        jsonld.append(breadcrumb_jsonld(crumbs))
+    if Path(page.file.src_uri).name.split(".")[0] == "faq":
+        try:
+            jsonld.append(faq_jsonld(page.content or "", lang))
+        except ValueError as err:
+            raise PluginError(f"{page.file.src_uri}: {err}") from err
+    context["seo"] = {
+        "lang": lang,
+        "canonical": absolute(config, page.url),
+        "alternates": sorted(alternates.items()),
+        "x_default": alternates.get(DEFAULT_LANG, absolute(config, page.url)),
+        "og_locale": OG_LOCALES[lang],
+        "og_alternate": [OG_LOCALES[other] for other in alternates if other != lang],
+        "image": absolute(config, "assets/img/share.png"),
+        "jsonld": jsonld,
+    }
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    lang = getattr(page.file, "locale", None) or DEFAULT_LANG
+    if lang == DEFAULT_LANG:
+        return output
+    return set_search_base(output, lang)
+
+
+def is_last_build(config: MkDocsConfig) -> bool:
+    i18n = config.plugins.get("i18n")
+    return not getattr(i18n, "building", False)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not is_last_build(config):
+        return
+    site = Path(config.site_dir)
+    try:
+        write_sitemap(site, config.site_url)
+        write_robots(site, config.site_url)
+        split_search_index(site)
+    except ValueError as err:
+        raise PluginError(f"hooks/seo.py: {err}") from err
