@@ -12,7 +12,7 @@ HOST    ?= 127.0.0.1:8000
 # "Exit plan", for what we do about it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check-release readability translations bench lighthouse clean
+.PHONY: serve build test check-release readability translations weight lighthouse clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,6 +36,12 @@ readability: build  ## reading level of every page
 
 translations: $(STAMP)  ## pages and posts missing a translation
 	$(BIN)/python -m scripts.translations
+
+weight: build  ## page weight and requests per page (benchmark)
+	$(BIN)/python -m scripts.weight site --all
+
+lighthouse: build  ## Lighthouse scores, mobile, both languages (benchmark)
+	$(BIN)/python -m scripts.lighthouse site
 
 clean:
 	rm -rf site .pytest_cache

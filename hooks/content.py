@@ -14,6 +14,7 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -32,6 +33,15 @@ from scripts.content_rules import (  # noqa: E402
 GS_LINK = re.compile(r"\]\(gs:([^)\s]*)\)")
 
 
+def front_matter_error(markdown: str) -> str:
+    block = markdown.split("---", 2)[1] if markdown.count("---") >= 2 else markdown
+    try:
+        yaml.safe_load(block)
+    except yaml.YAMLError as err:
+        return " ".join(str(err).split())
+    return "the block between the '---' lines must be a mapping of keys to values"
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     gaps = translation_gaps(Path(config.docs_dir))
     if gaps:
@@ -44,6 +54,8 @@ def on_page_markdown(
 ) -> str:
     src = page.file.src_uri
     meta = page.meta
+    if markdown.startswith("---"):  # MkDocs left the block in: it is not valid YAML
+        raise PluginError(f"{src}: front matter is not valid YAML: {front_matter_error(markdown)}")
     if not str(meta.get("description") or "").strip():
         raise PluginError(f"{src}: front matter needs a 'description' (one plain sentence)")
     if not meta.get("generated"):

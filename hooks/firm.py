@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:
 
 from scripts.sitedata import (  # noqa: E402
     LANGS,
+    Facts,
     SiteDataError,
     load_firm,
     load_strings,
@@ -61,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         strings = load_strings()
     except SiteDataError as err:
         raise PluginError(str(err)) from err
-    config.extra["firm"] = firm
+    config.extra["firm"] = Facts.wrap(firm)
     config.extra["strings"] = strings
     if config.theme.get("language", "en") == "en":  # report once, not per language
         for key in placeholders(firm):

@@ -27,6 +27,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if lang == "en":
         shutil.copyfile(page, site / KEEP)
         return
+    # Netlify: a missing /es/... URL gets the Spanish page (Cloudflare Pages
+    # and GitHub Pages pick the nearest 404.html by themselves).
+    with open(site / "_redirects", "w", encoding="utf-8") as fh:  # one extra language: es
+        fh.write(f"/{lang}/*  /{lang}/404.html  404\n")
     (site / lang).mkdir(exist_ok=True)
     shutil.move(page, site / lang / "404.html")
     kept = site / KEEP

@@ -26,6 +26,27 @@ class SiteDataError(ValueError):
     """A data file is missing, malformed or incomplete (message names it)."""
 
 
+class Facts(dict):  # type: ignore[type-arg]
+    """Firm facts for templates: reading a fact that does not exist fails
+    (Jinja would otherwise print an empty string and ship a blank)."""
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return dict.__getitem__(self, key)
+        except KeyError:
+            raise SiteDataError(
+                f"data/firm.yml: a template uses the firm fact '{key}', which is not defined"
+            ) from None
+
+    @classmethod
+    def wrap(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return cls({k: cls.wrap(v) for k, v in value.items()})
+        if isinstance(value, list):
+            return [cls.wrap(v) for v in value]
+        return value
+
+
 def read_yaml(path: Path) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))

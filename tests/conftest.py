@@ -43,7 +43,7 @@ def run_build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = N
     """Run `mkdocs build --strict` for the project at `root` into `out`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out), *extra],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out), *extra],
         cwd=root,
         env=env,
         capture_output=True,
@@ -98,13 +98,30 @@ def pages(site_dir: Path) -> dict[str, BuiltPage]:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site with the headers of its `_headers` file, as
+    Netlify / Cloudflare Pages would: every browser test runs under the CSP."""
+
+    rules: list = []
+
+    def end_headers(self) -> None:
+        from scripts.security import headers_for
+
+        for name, value in headers_for(self.path.split("?")[0], self.rules).items():
+            if name != "Strict-Transport-Security":  # HSTS means nothing on plain-http loopback
+                self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args: object) -> None:  # keep test output readable
         pass
 
 
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    from scripts.security import parse_headers_file
+
+    rules = parse_headers_file((site_dir / "_headers").read_text())
+    assert rules, "the build wrote no _headers"
+    handler = functools.partial(type("SiteHandler", (QuietHandler,), {"rules": rules}), directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

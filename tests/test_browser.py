@@ -27,6 +27,8 @@ def visit(page, url: str) -> tuple[list[str], list[str]]:
     """Open url; return (console errors, requests to hosts other than loopback)."""
     errors: list[str] = []
     foreign: list[str] = []
+    # Console errors include every Content-Security-Policy violation: the
+    # server applies the site's _headers (conftest.QuietHandler).
     page.on("console", lambda m: errors.append(m.text)
             if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
     page.on("pageerror", lambda e: errors.append(str(e)))

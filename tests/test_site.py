@@ -95,3 +95,15 @@ def test_statute_links_point_to_ncleg(pages):
                     f"{page.rel}: citation '{a.get_text()}' links to {a['href']}"
                 )
     assert count >= 20, f"only {count} statute links on the whole site"
+
+
+def test_site_links_stay_in_the_page_language(pages):
+    """Footer and hero links lead to pages in the same language."""
+    from posixpath import dirname, join, normpath
+
+    for rel, page in pages.items():
+        if rel.endswith("404.html"):
+            continue
+        for a in page.soup.select(".dl-compliance__links a, .dl-hero__actions a[href$='/']"):
+            target = normpath(join(dirname("/" + rel), a["href"]))
+            assert target.startswith("/es") == (page.lang == "es"), f"{rel}: {a['href']} -> {target}"

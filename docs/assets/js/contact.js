@@ -1,0 +1,242 @@
+/* Contact form: progressive enhancement of overrides/partials/contact.html.
+ *
+ * Without this script the page still offers phone, email and address, and
+ * the form posts natively when an endpoint is configured (or stays hidden
+ * when there is none). With it:
+ * - the fields are checked here, errors listed in a summary that takes the
+ *   focus and tied to each field with aria-describedby;
+ * - with an endpoint (form action) the message is POSTed with fetch; on a
+ *   network or server error a message says so and every field keeps what the
+ *   visitor typed;
+ * - without an endpoint the same fields become an email to the firm (mailto:).
+ * Words come from the page (data-contact-strings), never from this file.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-contact]");
+  if (!root) return; // loaded on the contact page only; nothing to enhance elsewhere
+
+  function need(selector) {
+    var el = root.querySelector(selector);
+    if (!el) throw new Error("contact.js: missing " + selector + " in the contact page markup");
+    return el;
+  }
+
+  var form = need("[data-contact-form]");
+  var summary = need("[data-contact-summary]");
+  var summaryList = need("[data-contact-summary-list]");
+  var status = need("[data-contact-status]");
+  var submit = need("[data-contact-submit]");
+  var strings = JSON.parse(root.getAttribute("data-contact-strings") || "{}");
+  var endpoint = form.getAttribute("action") || "";
+  var fields = {
+    name: need("#cf-name"),
+    phone: need("#cf-phone"),
+    email: need("#cf-email"),
+    message: need("#cf-message"),
+    consent: need("#cf-consent"),
+    gotcha: need("#cf-gotcha"),
+    time: need("#cf-time")
+  };
+  var TIMEOUT_MS = 20000;
+
+  // Our own messages replace the browser's bubbles, which screen readers
+  // announce inconsistently and which cannot express "phone or email".
+  form.noValidate = true;
+  form.hidden = false;
+  var fallback = root.querySelector("[data-contact-fallback]");
+  if (fallback) fallback.hidden = true;
+  if (!endpoint) submit.textContent = strings.submit_mailto;
+
+  function text(value) {
+    return String(value || "").trim();
+  }
+
+  function digits(value) {
+    return value.replace(/\D/g, "").length;
+  }
+
+  /* [{input, errorId, message}] for every problem, in page order. */
+  function check() {
+    var problems = [];
+    var phone = text(fields.phone.value);
+    var email = text(fields.email.value);
+    if (!text(fields.name.value)) {
+      problems.push({ input: fields.name, errorId: "cf-name-error", message: strings.err_name });
+    }
+    if (!phone && !email) {
+      problems.push({ input: fields.phone, errorId: "cf-reach-error", message: strings.err_contact,
+                      also: [fields.email] });
+    }
+    if (phone && (digits(phone) < 10 || /[^\d\s().+\-]/.test(phone))) {
+      problems.push({ input: fields.phone, errorId: "cf-phone-error", message: strings.err_phone });
+    }
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      problems.push({ input: fields.email, errorId: "cf-email-error", message: strings.err_email });
+    }
+    if (!fields.consent.checked) {
+      problems.push({ input: fields.consent, errorId: "cf-consent-error", message: strings.err_consent });
+    }
+    return problems;
+  }
+
+  function describedBy(input, id, on) {
+    var ids = (input.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    ids = ids.filter(function (x) { return x !== id; });
+    if (on) ids.unshift(id);
+    if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
+    else input.removeAttribute("aria-describedby");
+  }
+
+  function clearErrors() {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-contact-error]"), function (el) {
+      Array.prototype.forEach.call(form.querySelectorAll("[aria-describedby~='" + el.id + "']"), function (input) {
+        describedBy(input, el.id, false);
+        input.removeAttribute("aria-invalid");
+      });
+      el.textContent = "";
+      el.hidden = true;
+    });
+    summaryList.textContent = "";
+    summary.hidden = true;
+  }
+
+  function showErrors(problems) {
+    problems.forEach(function (p) {
+      var el = document.getElementById(p.errorId);
+      el.textContent = p.message;
+      el.hidden = false;
+      [p.input].concat(p.also || []).forEach(function (input) {
+        describedBy(input, p.errorId, true);
+        input.setAttribute("aria-invalid", "true");
+      });
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + p.input.id;
+      link.textContent = p.message;
+      link.addEventListener("click", function (event) {
+        // An in-page link scrolls but does not move the focus into the field.
+        event.preventDefault();
+        p.input.focus();
+      });
+      item.appendChild(link);
+      summaryList.appendChild(item);
+    });
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  function say(kind, parts, focus) {
+    status.className = "dl-form__status dl-form__status--" + kind;
+    status.textContent = "";
+    parts.forEach(function (part) {
+      if (typeof part === "string") {
+        var p = document.createElement("p");
+        p.textContent = part;
+        status.appendChild(p);
+      } else {
+        status.appendChild(part);
+      }
+    });
+    if (focus) status.focus();
+  }
+
+  function callLine() {
+    var p = document.createElement("p");
+    var a = document.createElement("a");
+    a.href = root.getAttribute("data-contact-tel");
+    a.textContent = root.getAttribute("data-contact-phone");
+    p.appendChild(document.createTextNode(strings.call_instead + " "));
+    p.appendChild(a);
+    p.appendChild(document.createTextNode("."));
+    return p;
+  }
+
+  function busy(on) {
+    submit.disabled = on;
+    form.setAttribute("aria-busy", on ? "true" : "false");
+  }
+
+  function labelOf(input) {
+    var label = form.querySelector("label[for='" + input.id + "']");
+    var copy = label.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".dl-form__req"), function (el) { el.remove(); });
+    return text(copy.textContent);
+  }
+
+  /* The same fields as the form, as an email to the firm. */
+  function mailtoUrl() {
+    var language = form.querySelector("input[name='language']:checked");
+    var lines = [
+      [labelOf(fields.name), text(fields.name.value)],
+      [labelOf(fields.phone), text(fields.phone.value)],
+      [labelOf(fields.email), text(fields.email.value)],
+      [text(form.querySelector(".dl-form__radios legend").textContent),
+       language ? labelOf(language) : ""],
+      [labelOf(fields.time), fields.time.options[fields.time.selectedIndex].text],
+      [labelOf(fields.message), ""]
+    ].map(function (pair) { return pair[0] + ": " + pair[1]; });
+    var body = lines.join("\r\n") + "\r\n" + text(fields.message.value) + "\r\n";
+    var subject = strings.mail_subject + " – " + text(fields.name.value);
+    return "mailto:" + encodeURI(root.getAttribute("data-contact-mailto")) +
+      "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
+  }
+
+  function composeEmail() {
+    var link = document.createElement("a");
+    link.href = mailtoUrl();
+    link.textContent = strings.mailto_link;
+    link.setAttribute("data-contact-mailto-link", "");
+    var p = document.createElement("p");
+    p.appendChild(link);
+    say("info", [strings.mailto_ready, p, callLine()], false);
+    link.click(); // opens the visitor's email app; the link stays for a second try
+  }
+
+  function post() {
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = controller ? window.setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
+    busy(true);
+    say("info", [strings.sending], false);
+    fetch(endpoint, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { Accept: "application/json" },
+      signal: controller ? controller.signal : undefined
+    }).then(function (response) {
+      if (!response.ok) {
+        var err = new Error("contact endpoint answered HTTP " + response.status);
+        err.server = true;
+        throw err;
+      }
+      form.reset();
+      say("success", [strings.sent], true);
+    }).catch(function (err) {
+      // Nothing in the form is touched: the visitor can try again or call.
+      var first = err && err.server ? strings.err_server : strings.err_network;
+      say("error", [first, strings.kept, callLine()], true);
+    }).then(function () {
+      if (timer) window.clearTimeout(timer);
+      busy(false);
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearErrors();
+    status.textContent = "";
+    if (text(fields.gotcha.value)) {
+      // Only bots fill the hidden field: act as if it worked, send nothing.
+      say("success", [strings.sent], true);
+      return;
+    }
+    var problems = check();
+    if (problems.length) {
+      showErrors(problems);
+      return;
+    }
+    if (endpoint) post();
+    else composeEmail();
+  });
+})();

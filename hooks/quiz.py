@@ -1,0 +1,73 @@
+"""Eligibility quiz: check data/quiz.yml on every build and hand the quiz page
+its data in the page's language.
+
+- on_config: load and validate data/quiz.yml (scripts/quiz.py); any problem
+  fails the build with a PluginError naming the file, the id and the problem.
+- on_page_context: for the page with `template: quiz.html`, put `quiz` in the
+  template context: the data in the page's language, statute URLs, the firm's
+  phone in the strings, and links to the contact and immigration pages of the
+  same language. overrides/quiz.html shows it without JavaScript and embeds
+  it as JSON for docs/assets/js/quiz.js.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.quiz import QuizError, for_page, load, validate  # noqa: E402
+
+QUIZ_FILE = "data/quiz.yml"
+TEMPLATE = "quiz.html"
+CONTACT_PAGE = "contact.md"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    path = Path(config.config_file_path or ROOT / "mkdocs.yml").parent / QUIZ_FILE
+    try:
+        data = load(path)
+        validate(data, QUIZ_FILE)
+    except QuizError as err:
+        raise PluginError(str(err).replace(str(path), QUIZ_FILE)) from err
+    config.extra["quiz"] = data
+    return config
+
+
+def _page_url(nav: Navigation, src: str, lang: str, here: Page) -> str:
+    """Relative URL from `here` to `src` (like contact.md) in language `lang`."""
+    wanted = {src} if lang == "en" else {src[:-3] + f".{lang}.md"}
+    for page in nav.pages:
+        if page.file.src_uri in wanted or (
+            page.file.src_uri == src and getattr(page.file, "locale", lang) == lang
+        ):
+            return get_relative_url(page.url, here.url)
+    raise PluginError(f"{QUIZ_FILE}: page '{src}' ({lang}) not found for the quiz's links")
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    if page.meta.get("template") != TEMPLATE:
+        return context
+    lang = str(getattr(page.file, "locale", None) or config.theme.get("language") or "en")
+    firm = config.extra["firm"]
+    quiz = for_page(config.extra["quiz"], lang)
+    quiz["ui"] = {k: v.replace("{phone}", str(firm["phone"])) for k, v in quiz["ui"].items()}
+    quiz["notice"] = config.extra["strings"][lang]["not_legal_advice"]
+    quiz["contact_url"] = _page_url(nav, CONTACT_PAGE, lang, page)
+    for warning in quiz["warnings"]:
+        if "link" in warning:
+            warning["link"]["url"] = _page_url(nav, warning["link"].pop("page"), lang, page)
+    context["quiz"] = quiz
+    return context

@@ -1,0 +1,60 @@
+"""Make Material's markup valid HTML (W3C Nu validator: 0 errors) and give
+its search dialog an accessible name.
+
+Material writes three invalid attributes in markup that sits outside any
+template block (base.html's toggles) or deep in partials we do not copy:
+`autocomplete` on checkboxes, `autocorrect` on the search input, and an
+empty `tabindex=""` on section labels. Each is removed from the rendered
+page. Every fix must still find its target: if Material changes, the build
+says so here instead of silently doing nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+FIXES: list[tuple[str, re.Pattern[str], str, bool]] = [
+    # (name, pattern, replacement, required on every page)
+    ("checkbox autocomplete", re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"'), r"\1", True),
+    ("search autocorrect", re.compile(r'(<input type="text" class="md-search__input"[^>]*?) autocorrect="off"'), r"\1", True),
+    ("empty tabindex", re.compile(r'(<label class="md-nav__link"[^>]*?) tabindex=""'), r"\1", False),
+]
+
+
+TOC_LABEL = re.compile(r'(<label class="md-nav__title") for="__toc"')
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_LABEL = re.compile(r'class="md-search__input"[^>]*?aria-label="([^"]+)"')
+
+
+def fix(html: str, where: str) -> str:
+    for name, pattern, repl, required in FIXES:
+        html, count = pattern.subn(repl, html)
+        if required and not count:
+            raise PluginError(f"hooks/valid_html.py: '{name}' not found in {where}; Material changed?")
+    if 'id="__toc"' not in html:  # a page without a table of contents
+        html = TOC_LABEL.sub(r"\1", html)
+    # The search dialog needs a name (axe/Lighthouse aria-dialog-name): reuse
+    # the search field's own label, already in the page's language.
+    label = SEARCH_LABEL.search(html)
+    if SEARCH_DIALOG not in html or not label:
+        raise PluginError(f"hooks/valid_html.py: search dialog not found in {where}; Material changed?")
+    html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
+    return html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return fix(output, page.file.src_uri)
+
+
+@event_priority(-150)  # theme pages (404) skip on_post_page; before hooks/security.py
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
+    for page in Path(config.site_dir).rglob("404.html"):
+        page.write_text(fix(page.read_text(encoding="utf-8"), page.name), encoding="utf-8")

@@ -1,0 +1,130 @@
+"""Benchmark: does the site stay fast and light as updates pile up?
+
+Usage: python -m scripts.bench_updates [--counts 10 100 1000] [--page benefits/index.html]
+
+For each N: copy the project to a temporary folder, add N synthetic
+bilingual posts, run `mkdocs build --strict`, and print the build time and
+the size of one ordinary page. Targets (issue 4): the page at the largest N
+is at most 1.2 x its size at the smallest N (posts are not in the menu), and
+build time grows about linearly (seconds per post roughly flat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts.updates import FOLDER
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT = ("docs", "overrides", "hooks", "data", "scripts", "mkdocs.yml")
+START = dt.date(2020, 1, 1)
+
+EN = """---
+title: Synthetic update number {n}
+description: Synthetic post {n} for the benchmark, about diversion in North Carolina.
+date: {date}
+reviewed: {date}
+category: Benchmark
+---
+
+This is a short post. It cites [G.S. 90-96](gs:90-96) once.
+
+## A section {{ #section }}
+
+Two more short sentences. They give the page some text.
+"""
+ES = """---
+title: Noticia sintética número {n}
+description: Noticia sintética {n} para la prueba, sobre la desviación en Carolina del Norte.
+date: {date}
+reviewed: {date}
+category: Prueba
+---
+
+Esta es una noticia corta. Cita [G.S. 90-96](gs:90-96) una vez.
+
+## Una sección {{ #section }}
+
+Dos frases cortas más. Le dan algo de texto a la página.
+"""
+
+
+def copy_project(dest: Path) -> Path:
+    for name in PROJECT:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, dest / name)
+    return dest
+
+
+def add_synthetic_posts(docs: Path, count: int) -> list[str]:
+    """Write `count` English + Spanish post pairs; returns their stems."""
+    folder = docs / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    stems = []
+    for n in range(1, count + 1):
+        date = START + dt.timedelta(days=n)
+        stem = f"{date.isoformat()}-synthetic-{n:05d}"
+        (folder / f"{stem}.md").write_text(EN.format(n=n, date=date), encoding="utf-8")
+        (folder / f"{stem}.es.md").write_text(ES.format(n=n, date=date), encoding="utf-8")
+        stems.append(stem)
+    return stems
+
+
+def build(project: Path, out: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m scripts.bench_updates",
+                                 description=__doc__.splitlines()[0])
+    ap.add_argument("--counts", type=int, nargs="+", default=[10, 100, 1000],
+                    help="numbers of synthetic bilingual posts (default: 10 100 1000)")
+    ap.add_argument("--page", default="benefits/index.html",
+                    help="ordinary page whose size is measured (default: benefits/index.html)")
+    args = ap.parse_args(argv)
+
+    rows = []
+    print(f"{'posts':>6} {'build s':>8} {args.page + ' bytes':>30} {'es/' + args.page + ' bytes':>33}")
+    for count in args.counts:
+        with tempfile.TemporaryDirectory(prefix="bench-updates-") as tmp:
+            project = copy_project(Path(tmp) / "project")
+            add_synthetic_posts(project / "docs", count)
+            out = Path(tmp) / "site"
+            seconds = build(project, out)
+            size = (out / args.page).stat().st_size
+            size_es = (out / "es" / args.page).stat().st_size
+        rows.append((count, seconds, size))
+        print(f"{count:>6} {seconds:>8.2f} {size:>30} {size_es:>33}", flush=True)
+
+    first, last = rows[0], rows[-1]
+    ratio = last[2] / first[2]
+    print(f"\npage size at {last[0]} posts = {ratio:.3f} x size at {first[0]} posts (target <= 1.2)")
+    if len(rows) > 2:
+        per_post = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in zip(rows, rows[1:])]
+        print("marginal build time per extra post: " +
+              ", ".join(f"{1000 * s:.1f} ms ({a[0]}->{b[0]})" for s, a, b in zip(per_post, rows, rows[1:])))
+    return 0 if ratio <= 1.2 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Start a new update: write the English and Spanish files of one post.
+
+Usage:
+  python -m scripts.new_post "Title in English" --es-title "Título en español"
+      [--slug short-name] [--date YYYY-MM-DD] [--category "Topic" --es-category "Tema"]
+
+Writes docs/updates/DATE-SLUG.md and docs/updates/DATE-SLUG.es.md with the
+front matter the build checks (title, description, date, reviewed). Replace
+every TODO before you publish: the description, the text, and `reviewed`
+once an attorney has read the post (docs/maintainers/CONTRIBUTING.md, "Updates").
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from scripts.updates import FOLDER, POST_NAME, UpdatesError, load_posts, parse_post
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BODY = {
+    "en": (
+        "TODO: Write the post here. Short sentences and everyday words\n"
+        "(grade 8 or lower). Cite a statute like this: [G.S. 90-96](gs:90-96).\n\n"
+        "## First section { #first-section }\n\n"
+        "TODO: Every heading has an anchor, the same in both languages.\n"
+    ),
+    "es": (
+        "TODO: Escriba aquí la noticia. Frases cortas y palabras de todos los días.\n"
+        "Cite una ley así: [G.S. 90-96](gs:90-96).\n\n"
+        "## Primera sección { #first-section }\n\n"
+        "TODO: Cada título tiene un ancla, la misma en los dos idiomas.\n"
+    ),
+}
+DESCRIPTION = {
+    "en": "TODO: one plain sentence for the updates page and the feed.",
+    "es": "TODO: una frase sencilla para la página de noticias y el feed.",
+}
+
+
+def slugify(text: str) -> str:
+    """'What Drug Education School involves' -> 'what-drug-education-school-involves'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def render(lang: str, title: str, date: dt.date, category: str | None) -> str:
+    meta: dict[str, object] = {"title": title, "description": DESCRIPTION[lang], "date": date,
+                               "reviewed": date}
+    if category:
+        meta["category"] = category
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    front = front.replace(f"reviewed: {date}", f"reviewed: {date}  # TODO: the day an attorney reviewed it")
+    return f"---\n{front}---\n\n{BODY[lang]}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m scripts.new_post",
+        description="Write a dated English + Spanish pair of files for a new update.",
+    )
+    ap.add_argument("title", help="the English title")
+    ap.add_argument("--es-title", required=True, help="the Spanish title")
+    ap.add_argument("--slug", help="short name for the address (default: from the English title)")
+    ap.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(),
+                    help="publication date, YYYY-MM-DD (default: today)")
+    ap.add_argument("--category", help="optional topic, in English")
+    ap.add_argument("--es-category", help="the same topic in Spanish (needed with --category)")
+    ap.add_argument("--docs", type=Path, default=ROOT / "docs", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if bool(args.category) != bool(args.es_category):
+        ap.error("give --category and --es-category together (both languages)")
+    slug = args.slug or slugify(args.title)
+    stem = f"{args.date.isoformat()}-{slug}"
+    if not POST_NAME.match(f"{stem}.md"):
+        ap.error(f"slug '{slug}': use lowercase letters, digits and single hyphens")
+    folder = args.docs / FOLDER
+    try:
+        existing = load_posts(args.docs)
+    except UpdatesError as err:
+        print(f"Fix the existing posts first:\n{err}", file=sys.stderr)
+        return 1
+    for post in existing["en"]:
+        if post.slug == slug:
+            print(f"{post.src_uri} already uses the slug '{slug}': choose another with --slug",
+                  file=sys.stderr)
+            return 1
+
+    files = {
+        "en": (folder / f"{stem}.md", render("en", args.title, args.date, args.category)),
+        "es": (folder / f"{stem}.es.md", render("es", args.es_title, args.date, args.es_category)),
+    }
+    for path, text in files.values():
+        if path.exists():
+            print(f"{path} already exists", file=sys.stderr)
+            return 1
+        parse_post(f"{FOLDER}/{path.name}", text)  # the scaffold itself must pass the build's checks
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, text in files.values():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(args.docs.parent) if path.is_relative_to(args.docs.parent) else path}")
+    print("Next: replace every TODO, then `make serve` to preview at /updates/ and /es/updates/.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Screenshots of key pages at phone and desktop widths, both languages.
+
+Usage: python -m scripts.screenshots [SITE_DIR] [OUT_DIR] [PATH ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from scripts.weight import CHROMIUM_ARGS, KEY_PAGES, serve
+
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("site", nargs="?", default="site", type=Path)
+    ap.add_argument("out", nargs="?", default="build/screenshots", type=Path)
+    ap.add_argument("paths", nargs="*", default=KEY_PAGES)
+    ap.add_argument("--full", action="store_true", help="whole page, not only the first screen")
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    from playwright.sync_api import sync_playwright
+
+    with serve(args.site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for name, (w, h) in WIDTHS.items():
+            page = browser.new_page(viewport={"width": w, "height": h})
+            for path in args.paths:
+                page.goto(base + path, wait_until="networkidle")
+                slug = path.strip("/").replace("/", "_") or "home"
+                target = args.out / f"{slug}-{name}.png"
+                page.screenshot(path=str(target), full_page=args.full)
+                print(target)
+            page.close()
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

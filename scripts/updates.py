@@ -1,0 +1,313 @@
+"""The firm's updates (news posts): find, check, order, paginate, feed.
+
+A post is a pair of Markdown files in docs/updates/, paired by file name:
+
+    docs/updates/2026-11-03-second-chance-act.md      (English)
+    docs/updates/2026-11-03-second-chance-act.es.md   (Spanish)
+
+Front matter: title, description, date (same as in the file name), reviewed,
+optional category. The file name is the address: /updates/2026-11-03-second-
+chance-act/ and /es/updates/2026-11-03-second-chance-act/.
+
+Plain functions, no MkDocs: hooks/updates.py, scripts/new_post.py,
+scripts/translations.py and the tests all use them. Every problem names the
+file (UpdatesError).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LANGS: tuple[str, ...] = ("en", "es")
+DEFAULT_LANG = LANGS[0]
+FOLDER = "updates"            # under docs/
+PER_PAGE = 10                 # posts on each index page
+FEED_ENTRIES = 20             # newest posts in each feed (the feed's size stays flat)
+FEED_FILE = "feed.xml"
+
+POST_NAME = re.compile(
+    r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2}))?\.md$"
+)
+INDEX_NAME = re.compile(r"^index(?:\.(?P<lang>[a-z]{2}))?\.md$")
+# Same front matter delimiters as MkDocs (mkdocs.utils.meta.YAML_RE).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+class UpdatesError(ValueError):
+    """A post or the updates folder is wrong; the message names the file."""
+
+
+def lang_prefix(lang: str) -> str:
+    """'' for the default language, 'es/' for Spanish (site-root-relative URLs)."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def index_url(lang: str, number: int = 1) -> str:
+    """Site-root-relative URL of index page `number`: updates/, updates/page/2/."""
+    tail = "" if number == 1 else f"page/{number}/"
+    return f"{lang_prefix(lang)}{FOLDER}/{tail}"
+
+
+def feed_url(lang: str) -> str:
+    return f"{lang_prefix(lang)}{FOLDER}/{FEED_FILE}"
+
+
+def absolute(site_url: str, url: str) -> str:
+    return site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+@dataclass(frozen=True)
+class Post:
+    src_uri: str          # "updates/2026-11-03-slug.es.md" (relative to docs/)
+    lang: str
+    stem: str             # "2026-11-03-slug": the address, shared by both languages
+    slug: str
+    date: dt.date
+    reviewed: dt.date
+    title: str
+    description: str
+    category: str | None = None
+
+    @property
+    def url(self) -> str:
+        return f"{lang_prefix(self.lang)}{FOLDER}/{self.stem}/"
+
+    @property
+    def index_url(self) -> str:
+        return index_url(self.lang)
+
+    @property
+    def updated(self) -> dt.date:
+        """Last change worth telling feed readers about: the later of date and review."""
+        return max(self.date, self.reviewed)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a language's updates index."""
+
+    lang: str
+    number: int
+    pages: int
+    posts: tuple[Post, ...]
+
+    @property
+    def url(self) -> str:
+        return index_url(self.lang, self.number)
+
+    @property
+    def prev_url(self) -> str | None:  # newer posts
+        return index_url(self.lang, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:  # older posts
+        return index_url(self.lang, self.number + 1) if self.number < self.pages else None
+
+
+def front_matter(text: str, src: str) -> dict[str, Any]:
+    """The YAML front matter of a Markdown file (empty dict if there is none)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except (yaml.YAMLError, ValueError) as err:  # ValueError: an impossible date like 2026-02-30
+        raise UpdatesError(f"{src}: front matter is not valid: {err}") from err
+    if not isinstance(meta, dict):
+        raise UpdatesError(f"{src}: front matter must be 'key: value' lines")
+    return meta
+
+
+def _date(meta: dict[str, Any], key: str, src: str) -> dt.date:
+    value = meta.get(key)
+    if value is None or value == "":
+        raise UpdatesError(f"{src}: front matter needs '{key}: YYYY-MM-DD'")
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise UpdatesError(f"{src}: '{key}' must be a date written YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def _text(meta: dict[str, Any], key: str, src: str, what: str) -> str:
+    value = meta.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise UpdatesError(f"{src}: front matter needs '{key}' ({what})")
+    return " ".join(value.split())
+
+
+def parse_post(src_uri: str, text: str) -> Post:
+    """Check one post file and return it; `src_uri` is relative to docs/."""
+    name = src_uri.rsplit("/", 1)[-1]
+    match = POST_NAME.match(name)
+    if not match:
+        raise UpdatesError(
+            f"{src_uri}: a post's file name must be YYYY-MM-DD-slug.md or "
+            f"YYYY-MM-DD-slug.es.md (lowercase letters, digits and hyphens)"
+        )
+    lang = match["lang"] or DEFAULT_LANG
+    if lang not in LANGS:
+        raise UpdatesError(f"{src_uri}: unknown language '.{lang}' (expected one of {', '.join(LANGS)})")
+    try:
+        name_date = dt.date.fromisoformat(match["date"])
+    except ValueError as err:
+        raise UpdatesError(f"{src_uri}: the file name has an impossible date '{match['date']}'") from err
+    meta = front_matter(text, src_uri)
+    date = _date(meta, "date", src_uri)
+    if date != name_date:
+        raise UpdatesError(
+            f"{src_uri}: 'date: {date}' does not match the date in the file name ({name_date})"
+        )
+    head = FRONT_MATTER.match(text)
+    if re.search(r"^#[ \t]", text[head.end():] if head else text, re.M):
+        raise UpdatesError(
+            f"{src_uri}: remove the '# ...' heading: a post's title comes from 'title:' in the front matter"
+        )
+    category = meta.get("category")
+    if category is not None and (not isinstance(category, str) or not category.strip()):
+        raise UpdatesError(f"{src_uri}: 'category' must be a short text, got {category!r}")
+    return Post(
+        src_uri=src_uri,
+        lang=lang,
+        stem=f"{match['date']}-{match['slug']}",
+        slug=match["slug"],
+        date=date,
+        reviewed=_date(meta, "reviewed", src_uri),
+        title=_text(meta, "title", src_uri, "the post's headline"),
+        description=_text(meta, "description", src_uri, "one plain sentence for the index and the feed"),
+        category=category.strip() if isinstance(category, str) else None,
+    )
+
+
+def newest_first(posts: list[Post]) -> list[Post]:
+    return sorted(posts, key=lambda p: (p.date, p.stem), reverse=True)
+
+
+def load_posts(docs: Path) -> dict[str, list[Post]]:
+    """Every post under docs/updates/, checked, per language, newest first.
+
+    Raises UpdatesError listing every problem found (each naming its file):
+    bad names or front matter, a post without its translation, two posts
+    with the same slug, files in sub-folders.
+    """
+    folder = docs / FOLDER
+    posts: dict[str, list[Post]] = {lang: [] for lang in LANGS}
+    if not folder.is_dir():
+        return posts
+    problems: list[str] = []
+    by_stem: dict[str, dict[str, Post]] = {}
+    slugs: dict[str, set[str]] = {}
+    if (folder / "page").exists():
+        problems.append(f"{FOLDER}/page/: reserved for the index's pages 2, 3, ... (built, not written)")
+    for path in sorted(folder.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        if path.parent != folder:
+            problems.append(f"{rel}: posts go directly in {FOLDER}/, not in sub-folders")
+            continue
+        if INDEX_NAME.match(path.name):
+            continue
+        try:
+            post = parse_post(rel, path.read_text(encoding="utf-8"))
+        except UpdatesError as err:
+            problems.append(str(err))
+            continue
+        by_stem.setdefault(post.stem, {})[post.lang] = post
+        slugs.setdefault(post.slug, set()).add(post.stem)
+        posts[post.lang].append(post)
+    for stem, langs in sorted(by_stem.items()):
+        for lang in LANGS:
+            if lang not in langs:
+                have = next(iter(langs.values()))
+                want = f"{FOLDER}/{stem}{'' if lang == DEFAULT_LANG else '.' + lang}.md"
+                problems.append(f"{want}: missing ({lang} translation of {have.src_uri})")
+    for slug, stems in sorted(slugs.items()):
+        if len(stems) > 1:
+            files = ", ".join(f"{FOLDER}/{s}.md" for s in sorted(stems))
+            problems.append(f"duplicate slug '{slug}' in {files}: give each post its own slug")
+    if problems:
+        raise UpdatesError("Updates:\n  " + "\n  ".join(problems))
+    return {lang: newest_first(found) for lang, found in posts.items()}
+
+
+def paginate(posts: list[Post], lang: str, per_page: int = PER_PAGE) -> list[Listing]:
+    """Index pages for one language: always at least one (it may be empty)."""
+    chunks = [tuple(posts[i:i + per_page]) for i in range(0, len(posts), per_page)] or [()]
+    return [Listing(lang, n, len(chunks), chunk) for n, chunk in enumerate(chunks, start=1)]
+
+
+def page_markdown(index_meta: dict[str, Any], listing: Listing, strings: dict[str, str]) -> str:
+    """Markdown source of index page 2, 3, ...: the first page's front matter
+    with a numbered title and description; the template adds the list."""
+    title = str(index_meta.get("title") or "")
+    label = strings["updates_page_n"].replace("{page}", str(listing.number))
+    meta = {
+        **index_meta,
+        "title": f"{title} ({label})",
+        "description": f"{str(index_meta.get('description') or '').rstrip('.')} ({label}).",
+        "search": {"exclude": True},   # a list of links: no use as a search result
+        "generated": True,
+    }
+    heading = f"# {meta['title']} {{ #updates }}"
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + heading + "\n"
+
+
+def _atom_time(day: dt.date) -> str:
+    # Noon UTC: the same calendar day for readers from Hawaii to New Zealand.
+    return f"{day.isoformat()}T12:00:00Z"
+
+
+def atom_feed(
+    posts: list[Post],
+    *,
+    lang: str,
+    title: str,
+    subtitle: str,
+    author: str,
+    site_url: str,
+    floor: dt.date,
+    limit: int = FEED_ENTRIES,
+) -> str:
+    """Atom 1.0 feed of the newest `limit` posts of one language, with
+    absolute links. `floor` is the feed's date when it has no posts (the
+    index page's review date). Built with ElementTree, so text is escaped."""
+    ET.register_namespace("", ATOM)
+
+    def el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        node = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        if text is not None:
+            node.text = text
+        return node
+
+    newest = posts[:limit]
+    home = absolute(site_url, index_url(lang))
+    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
+    el(feed, "title", title)
+    el(feed, "subtitle", subtitle)
+    el(feed, "id", home)
+    el(feed, "link", rel="self", type="application/atom+xml", href=absolute(site_url, feed_url(lang)))
+    el(feed, "link", rel="alternate", type="text/html", hreflang=lang, href=home)
+    el(feed, "updated", _atom_time(max([floor, *(p.updated for p in newest)])))
+    el(el(feed, "author"), "name", author)
+    for post in newest:
+        entry = el(feed, "entry")
+        el(entry, "title", post.title)
+        link = absolute(site_url, post.url)
+        el(entry, "id", link)
+        # One alternate link only: readers (feedparser among them) pick the
+        # last one, so a link to the translation would replace the post's own.
+        el(entry, "link", rel="alternate", type="text/html", hreflang=lang, href=link)
+        el(entry, "published", _atom_time(post.date))
+        el(entry, "updated", _atom_time(post.updated))
+        el(entry, "summary", post.description)
+        if post.category:
+            el(entry, "category", term=post.category)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

