@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.buildinfo import inner_language_build  # noqa: E402
 from scripts.security import MAX_INLINE, headers_file, inline_hashes, policy  # noqa: E402
 
 CHARSET = '<meta charset="utf-8">'
@@ -37,7 +37,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def endpoint(config: MkDocsConfig) -> str:
-    return os.environ.get("CONTACT_ENDPOINT") or str(config.extra["firm"].get("contact_endpoint") or "")
+    """The contact form's endpoint, as hooks/contact.py resolved and checked it."""
+    return str(config.extra["firm"].get("contact_endpoint") or "")
 
 
 def with_meta_csp(html: str, config: MkDocsConfig, where: str) -> str:
@@ -56,7 +57,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if getattr(config.plugins.get("i18n"), "building", False) or _command["name"] == "serve":
+    if inner_language_build(config) or _command["name"] == "serve":
         return
     site = Path(config.site_dir)
     scripts: set[str] = set()

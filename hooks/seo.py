@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.buildinfo import inner_language_build  # noqa: E402
 from scripts.seo_data import (  # noqa: E402
     DEFAULT_LANG,
     OG_LOCALES,
@@ -96,14 +97,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return set_search_base(output, lang)
 
 
-def is_last_build(config: MkDocsConfig) -> bool:
-    i18n = config.plugins.get("i18n")
-    return not getattr(i18n, "building", False)
-
-
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not is_last_build(config):
+    if inner_language_build(config):
         return
     site = Path(config.site_dir)
     try:

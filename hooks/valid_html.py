@@ -12,12 +12,19 @@ says so here instead of silently doing nothing.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.buildinfo import inner_language_build  # noqa: E402
 
 FIXES: list[tuple[str, re.Pattern[str], str, bool]] = [
     # (name, pattern, replacement, required on every page)
@@ -54,7 +61,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-150)  # theme pages (404) skip on_post_page; before hooks/security.py
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if inner_language_build(config):
         return
     for page in Path(config.site_dir).rglob("404.html"):
         page.write_text(fix(page.read_text(encoding="utf-8"), page.name), encoding="utf-8")

@@ -1,0 +1,14 @@
+"""Facts about the running MkDocs build, shared by the hooks."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def inner_language_build(config: MkDocsConfig) -> bool:
+    """True while mkdocs-static-i18n runs one of its per-language builds.
+
+    Work on the whole site (sitemap, _headers, CSS purge) waits until it is
+    False: the outer build's on_post_build, after every language is built.
+    """
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
