@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -19,6 +20,7 @@ import threading
 from pathlib import Path
 
 from scripts.security import headers_for, parse_headers_file
+from scripts.weight import COMPRESSIBLE
 from scripts.sitedata import ROOT
 
 VERSION = "12.2.3"
@@ -49,6 +51,24 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, int]:
     rules = parse_headers_file((site / "_headers").read_text()) if (site / "_headers").exists() else []
 
     class Handler(http.server.SimpleHTTPRequestHandler):
+        """Like a CDN: the site's _headers, and gzip for text (Lighthouse
+        simulates a slow phone network from the bytes it sees)."""
+
+        def do_GET(self) -> None:
+            path = Path(self.translate_path(self.path))
+            if path.is_dir() and self.path.split("?")[0].endswith("/"):
+                path = path / "index.html"
+            plain = "gzip" not in self.headers.get("Accept-Encoding", "")
+            if plain or not path.is_file() or not path.name.endswith(COMPRESSIBLE):
+                return super().do_GET()  # also redirects /quiz to /quiz/
+            body = gzip.compress(path.read_bytes(), compresslevel=6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
         def end_headers(self) -> None:
             for name, value in headers_for(self.path.split("?")[0], rules).items():
                 if name != "Strict-Transport-Security":
