@@ -9,18 +9,13 @@ Usage: python -m scripts.lighthouse [SITE_DIR]
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import json
 import os
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 
-from scripts.security import headers_for, parse_headers_file
-from scripts.weight import COMPRESSIBLE
+from scripts.serve_site import serve
 from scripts.sitedata import ROOT
 
 VERSION = "12.2.3"
@@ -45,42 +40,6 @@ def first_update(site: Path) -> list[str]:
         return []
     rel = "/" + posts[-1].parent.relative_to(site).as_posix() + "/"
     return [rel, "/es" + rel]
-
-
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, int]:
-    rules = parse_headers_file((site / "_headers").read_text()) if (site / "_headers").exists() else []
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        """Like a CDN: the site's _headers, and gzip for text (Lighthouse
-        simulates a slow phone network from the bytes it sees)."""
-
-        def do_GET(self) -> None:
-            path = Path(self.translate_path(self.path))
-            if path.is_dir() and self.path.split("?")[0].endswith("/"):
-                path = path / "index.html"
-            plain = "gzip" not in self.headers.get("Accept-Encoding", "")
-            if plain or not path.is_file() or not path.name.endswith(COMPRESSIBLE):
-                return super().do_GET()  # also redirects /quiz to /quiz/
-            body = gzip.compress(path.read_bytes(), compresslevel=6)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def end_headers(self) -> None:
-            for name, value in headers_for(self.path.split("?")[0], rules).items():
-                if name != "Strict-Transport-Security":
-                    self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, httpd.server_address[1]
 
 
 def run(url: str, tries: int = 3) -> dict[str, int]:
@@ -114,14 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("site", nargs="?", default="site", type=Path)
     args = ap.parse_args(argv)
     install()
-    httpd, port = serve(args.site)
-    try:
+    with serve(args.site, compress=True) as base:  # gzip like a CDN: Lighthouse simulates a slow network
         print(f"{'page':45} " + " ".join(f"{c[:11]:>11}" for c in CATEGORIES))
         for path in PAGES + first_update(args.site):
-            scores = run(f"http://127.0.0.1:{port}{path}")
+            scores = run(base + path)
             print(f"{path:45} " + " ".join(f"{scores[c]:>11}" for c in CATEGORIES), flush=True)
-    finally:
-        httpd.shutdown()
     return 0
 
 

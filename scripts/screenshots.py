@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from scripts.weight import CHROMIUM_ARGS, KEY_PAGES, serve
+from scripts.serve_site import serve
+from scripts.weight import CHROMIUM_ARGS, KEY_PAGES
 
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 

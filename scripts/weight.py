@@ -11,20 +11,16 @@ render-blocking <= 30 KiB, 0 failed, 0 to other hosts.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from scripts.serve_site import COMPRESSIBLE, serve
+
 BUDGET_KIB = 70.0
 BUDGET_REQUESTS = 12
 BUDGET_BLOCKING_KIB = 30.0
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".vcf", "/")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -70,24 +66,9 @@ class Weight:
 def wire_size(url: str, body: bytes) -> int:
     """Bytes on the wire from a host that gzips text (level 6, like nginx)."""
     path = urlparse(url).path
-    if path.endswith(COMPRESSIBLE) or "." not in path.rsplit("/", 1)[-1]:
+    if path.endswith(COMPRESSIBLE) or "." not in path.rsplit("/", 1)[-1]:  # "/faq/" is HTML
         return len(gzip.compress(body, compresslevel=6))
     return len(body)
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
 
 
 def measure(browser, base: str, path: str) -> Weight:  # type: ignore[no-untyped-def]

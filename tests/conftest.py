@@ -3,13 +3,10 @@ drive it in Debian's Chromium through Playwright."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,36 +94,15 @@ def pages(site_dir: Path) -> dict[str, BuiltPage]:
     return out
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site with the headers of its `_headers` file, as
-    Netlify / Cloudflare Pages would: every browser test runs under the CSP."""
-
-    rules: list = []
-
-    def end_headers(self) -> None:
-        from scripts.security import headers_for
-
-        for name, value in headers_for(self.path.split("?")[0], self.rules).items():
-            if name != "Strict-Transport-Security":  # HSTS means nothing on plain-http loopback
-                self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, *args: object) -> None:  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[str]:
-    from scripts.security import parse_headers_file
+    """The built site on loopback with its `_headers` applied, as Netlify or
+    Cloudflare Pages would serve it: every browser test runs under the CSP."""
+    from scripts.serve_site import serve
 
-    rules = parse_headers_file((site_dir / "_headers").read_text())
-    assert rules, "the build wrote no _headers"
-    handler = functools.partial(type("SiteHandler", (QuietHandler,), {"rules": rules}), directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    assert (site_dir / "_headers").exists(), "the build wrote no _headers"
+    with serve(site_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import functools
 import http.server
 import re
 import threading
@@ -18,7 +17,8 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 import vobject
 
-from conftest import QuietHandler, copy_project, run_build
+from conftest import copy_project, run_build
+from scripts.serve_site import serve
 from scripts.sitedata import load_firm, load_strings
 from test_browser import axe_violations
 
@@ -337,11 +337,8 @@ def endpoint_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     firm.write_text(re.sub(r"^sms: false", "sms: true", text, flags=re.M), encoding="utf-8")
     result = run_build(project, tmp / "site", env={"CONTACT_ENDPOINT": endpoint.url})
     assert result.returncode == 0, result.stderr[-3000:]
-    handler = functools.partial(QuietHandler, directory=str(tmp / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", endpoint
-    httpd.shutdown()
+    with serve(tmp / "site") as base:  # with its _headers: the CSP must allow the endpoint
+        yield base, endpoint
     endpoint.httpd.shutdown()
 
 
