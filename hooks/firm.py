@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.buildinfo import page_lang  # noqa: E402
 from scripts.sitedata import (  # noqa: E402
     LANGS,
     Facts,
@@ -51,11 +52,6 @@ if not notice.handlers:
 FACT = re.compile(r"\{\{\s*firm\.([a-z0-9_]+(?:\.[a-z0-9_]+)*)\s*\}\}")
 
 
-def page_lang(page: Page | None, config: MkDocsConfig) -> str:
-    locale = getattr(getattr(page, "file", None), "locale", None)
-    return str(locale or config.theme.get("language") or "en")
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         firm = load_firm()
@@ -70,12 +66,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def context_lang(ctx: Context) -> str:
+    return str(ctx.get("i18n_page_locale") or ctx["config"].theme.get("language", "en"))
+
+
 @pass_context
 def translate(ctx: Context, key: str) -> str:
     """t('key') in templates: the interface string in the page's language."""
-    config = ctx["config"]
-    lang = ctx.get("i18n_page_locale") or config.theme.get("language", "en")
-    table = config.extra["strings"].get(lang)
+    lang = context_lang(ctx)
+    table = ctx["config"].extra["strings"].get(lang)
     if table is None or key not in table:
         raise PluginError(f"data/strings.yml: no '{key}' string for language '{lang}'")
     return table[key]
@@ -84,9 +83,7 @@ def translate(ctx: Context, key: str) -> str:
 @pass_context
 def loc(ctx: Context, value: Any) -> Any:
     """value|loc: pick the page language from an {en:, es:} firm fact."""
-    config = ctx["config"]
-    lang = ctx.get("i18n_page_locale") or config.theme.get("language", "en")
-    return localize(value, lang)
+    return localize(value, context_lang(ctx))
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

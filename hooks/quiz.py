@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.buildinfo import page_lang  # noqa: E402
 from scripts.quiz import QuizError, for_page, load, validate  # noqa: E402
 
 QUIZ_FILE = "data/quiz.yml"
@@ -60,7 +61,7 @@ def on_page_context(
 ) -> dict[str, Any]:
     if page.meta.get("template") != TEMPLATE:
         return context
-    lang = str(getattr(page.file, "locale", None) or config.theme.get("language") or "en")
+    lang = page_lang(page, config)
     firm = config.extra["firm"]
     quiz = for_page(config.extra["quiz"], lang)
     quiz["ui"] = {k: v.replace("{phone}", str(firm["phone"])) for k, v in quiz["ui"].items()}

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.buildinfo import inner_language_build  # noqa: E402
+from scripts.buildinfo import inner_language_build, page_lang  # noqa: E402
 from scripts.seo_data import (  # noqa: E402
     DEFAULT_LANG,
     OG_LOCALES,
@@ -53,7 +53,7 @@ def on_page_context(
 ) -> dict[str, Any]:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is required (canonical links, hreflang, sitemap)")
-    lang = getattr(page.file, "locale", None) or DEFAULT_LANG
+    lang = page_lang(page, config)
     description = str(page.meta.get("description") or "").strip()
     if not description:
         raise PluginError(f"{page.file.src_uri}: no description (front matter 'description')")
@@ -91,7 +91,7 @@ def on_page_context(
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    lang = getattr(page.file, "locale", None) or DEFAULT_LANG
+    lang = page_lang(page, config)
     if lang == DEFAULT_LANG:
         return output
     return set_search_base(output, lang)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 
 
@@ -12,3 +14,10 @@ def inner_language_build(config: MkDocsConfig) -> bool:
     False: the outer build's on_post_build, after every language is built.
     """
     return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def page_lang(page: Any, config: MkDocsConfig) -> str:
+    """The language of the page being built: the i18n plugin's `locale` on
+    the page's file, else the build's theme language."""
+    locale = getattr(getattr(page, "file", None), "locale", None)
+    return str(locale or config.theme.get("language") or "en")
