@@ -1,7 +1,7 @@
 """Content rules every page must meet, checked while the site builds.
 
 - Every English page has a Spanish twin (page.md + page.es.md) and back.
-- Front matter has `description` and `reviewed` (a date).
+- Front matter has `description` and `reviewed` (`pending` or a date).
 - Statute links are written `[G.S. 90-96(a)](gs:90-96)` and become links to the
   NC General Assembly's page for that section; a malformed one fails.
 Each failure names the file and what is wrong (PluginError).
@@ -9,7 +9,6 @@ Each failure names the file and what is wrong (PluginError).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -29,6 +28,7 @@ from scripts.content_rules import (  # noqa: E402
     gs_url,
     translation_gaps,
 )
+from scripts.review import ReviewError, parse_reviewed  # noqa: E402
 
 GS_LINK = re.compile(r"\]\(gs:([^)\s]*)\)")
 
@@ -58,13 +58,13 @@ def on_page_markdown(
         raise PluginError(f"{src}: front matter is not valid YAML: {front_matter_error(markdown)}")
     if not str(meta.get("description") or "").strip():
         raise PluginError(f"{src}: front matter needs a 'description' (one plain sentence)")
-    if not meta.get("generated"):
-        reviewed = meta.get("reviewed")
-        if not isinstance(reviewed, dt.date):
-            raise PluginError(
-                f"{src}: front matter needs 'reviewed: YYYY-MM-DD' "
-                f"(the date an attorney last reviewed the page), got {reviewed!r}"
-            )
+    if not meta.get("generated") or "reviewed" in meta:  # generated pages carry their index's
+        try:
+            # None while pending: templates then show the draft notice and
+            # make no review claim (overrides/partials/firm.html, reviewed()).
+            meta["review_date"] = parse_reviewed(meta.get("reviewed"), src)
+        except ReviewError as err:
+            raise PluginError(str(err)) from err
 
     def link(match: re.Match[str]) -> str:
         try:

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.review import ReviewError, parse_reviewed  # noqa: E402
 from scripts.updates import (  # noqa: E402
     FOLDER,
     LANGS,
@@ -101,9 +102,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raise PluginError(f"{FOLDER}/: posts need an index page, {INDEX} (and its translation)")
         return files
     meta = front_matter(index.content_string, index.src_uri)
-    reviewed = meta.get("reviewed")
-    if not isinstance(reviewed, dt.date):
-        raise PluginError(f"{index.src_uri}: front matter needs 'reviewed: YYYY-MM-DD'")
+    try:
+        reviewed = parse_reviewed(meta.get("reviewed"), index.src_uri)
+    except ReviewError as err:
+        raise PluginError(str(err)) from err
 
     every = {code: paginate(posts[code], code) for code in LANGS}
     listings = every[lang]

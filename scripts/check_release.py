@@ -1,34 +1,131 @@
-"""Refuse to publish while the firm's facts hold placeholders.
+"""Refuse to publish anything that is not ready for the public.
 
-Usage: python -m scripts.check_release
-Exits 1 and lists every "TODO" value and every key still marked
-`unconfirmed` in data/firm.yml; exits 0 when the firm has confirmed all.
+Usage: make check-release   (builds the site, then runs this)
+       python -m scripts.check_release [--site site] [--docs docs]
+
+Exits 1 and lists every problem; exits 0 only when all of these hold:
+- every firm fact in data/firm.yml is confirmed (no "TODO" value, nothing
+  left under `unconfirmed`);
+- an attorney has reviewed every page, every update and the quiz rules
+  (`reviewed:` is a date, not `pending`);
+- the built site (pages and feeds) contains no "TODO" text;
+- SITE_URL is set to the public https address (not missing, not loopback).
+Each line names the file to change.
 """
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import os
+import re
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
 
-from scripts.sitedata import load_firm, placeholders
+import yaml
+
+from scripts.content_rules import EXCLUDED
+from scripts.review import ReviewError, parse_reviewed
+from scripts.sitedata import ROOT, load_firm, placeholders
+
+QUIZ = ROOT / "data" / "quiz.yml"
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
+TODO = re.compile(r"\bTODO\b")
 
 
-def problems() -> list[str]:
+def firm_problems() -> list[str]:
     firm = load_firm()
     found = [f"data/firm.yml: '{key}' is a placeholder" for key in placeholders(firm)]
     found += [f"data/firm.yml: '{key}' is not confirmed by the firm yet" for key in firm.get("unconfirmed") or []]
     return found
 
 
+def _reviewed(value: object, src: str) -> str | None:
+    try:
+        if parse_reviewed(value, src) is None:
+            return f"{src}: not reviewed by an attorney yet (reviewed: pending)"
+    except ReviewError as err:
+        return str(err)
+    return None
+
+
+def review_problems(docs: Path, quiz: Path = QUIZ) -> list[str]:
+    """Every page, post and the quiz whose review is pending or malformed."""
+    found = []
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        if rel.startswith(EXCLUDED):
+            continue
+        head = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+        meta = (yaml.safe_load(head.group(1)) if head else None) or {}
+        if isinstance(meta, dict) and meta.get("generated"):
+            continue
+        problem = _reviewed(meta.get("reviewed") if isinstance(meta, dict) else None, f"docs/{rel}")
+        if problem:
+            found.append(problem)
+    data = yaml.safe_load(quiz.read_text(encoding="utf-8")) or {}
+    problem = _reviewed(data.get("reviewed"), f"{quiz.relative_to(ROOT) if quiz.is_relative_to(ROOT) else quiz} (the quiz rules and wording)")
+    if problem:
+        found.append(problem)
+    return found
+
+
+def todo_problems(site: Path) -> list[str]:
+    """'TODO' anywhere in the built pages or feeds (a placeholder or an
+    untouched new-post scaffold would reach visitors)."""
+    if not site.is_dir():
+        return [f"{site}/: no built site: run `make check-release` (it builds first)"]
+    found = []
+    for path in sorted([*site.rglob("*.html"), *site.rglob("*.xml")]):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lines = [n for n, line in enumerate(text.splitlines(), 1) if TODO.search(line)]
+        if lines:
+            found.append(f"{path.relative_to(site).as_posix()}: 'TODO' text on line(s) {', '.join(map(str, lines[:5]))}"
+                         + (" ..." if len(lines) > 5 else ""))
+    return found
+
+
+def site_url_problems(url: str | None) -> list[str]:
+    if not url:
+        return ["SITE_URL is not set: set it to the public address, e.g. https://www.example.com/ "
+                "(canonical links, sitemap, feeds and share image use it)"]
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.scheme != "https" or not host:
+        return [f"SITE_URL={url}: must be the public https:// address of the site"]
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_private
+    except ValueError:
+        loopback = host == "localhost" or host.endswith((".localhost", ".local", ".invalid", ".test"))
+    if loopback:
+        return [f"SITE_URL={url}: a local address; set the public address of the site"]
+    return []
+
+
+def problems(site: Path, docs: Path) -> list[str]:
+    checks: list[Callable[[], list[str]]] = [
+        firm_problems,
+        lambda: review_problems(docs),
+        lambda: todo_problems(site),
+        lambda: site_url_problems(os.environ.get("SITE_URL")),
+    ]
+    return [line for check in checks for line in check()]
+
+
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
-    found = problems()
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    ap.add_argument("--docs", type=Path, default=ROOT / "docs", help="the content (default: docs/)")
+    args = ap.parse_args(argv)
+    found = problems(args.site, args.docs)
     for line in found:
         print(line)
     if found:
-        print(f"check-release: {len(found)} firm fact(s) to confirm before publishing", file=sys.stderr)
+        print(f"check-release: {len(found)} problem(s) to fix before publishing", file=sys.stderr)
         return 1
-    print("check-release: all firm facts confirmed")
+    print("check-release: ready to publish")
     return 0
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from scripts.content_rules import ContentError, gs_url
+from scripts.review import ReviewError, parse_reviewed
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_FILE = ROOT / "data" / "quiz.yml"
@@ -182,9 +183,13 @@ def validate(data: Any, filename: str = "data/quiz.yml") -> None:
 
     if not isinstance(data, dict):
         raise QuizError(f"{filename}: expected a mapping with questions, rules, outcomes and ui")
-    extra = set(data) - {"questions", "rules", "outcomes", "warnings", "ui"}
+    extra = set(data) - {"reviewed", "questions", "rules", "outcomes", "warnings", "ui"}
     if extra:
         bad("top level", f"unknown key(s) {sorted(extra)}")
+    try:
+        parse_reviewed(data.get("reviewed"), filename)
+    except ReviewError as err:
+        problems.append(str(err))
     lists = {}
     for key in ("questions", "rules", "outcomes", "warnings"):
         value = data.get(key, [] if key == "warnings" else None)

@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from scripts.review import ReviewError, parse_reviewed
+
 LANGS: tuple[str, ...] = ("en", "es")
 DEFAULT_LANG = LANGS[0]
 FOLDER = "updates"            # under docs/
@@ -73,7 +75,7 @@ class Post:
     stem: str             # "2026-11-03-slug": the address, shared by both languages
     slug: str
     date: dt.date
-    reviewed: dt.date
+    reviewed: dt.date | None   # None while the attorney review is pending
     title: str
     description: str
     category: str | None = None
@@ -89,7 +91,7 @@ class Post:
     @property
     def updated(self) -> dt.date:
         """Last change worth telling feed readers about: the later of date and review."""
-        return max(self.date, self.reviewed)
+        return max(self.date, self.reviewed or self.date)
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,13 @@ def _date(meta: dict[str, Any], key: str, src: str) -> dt.date:
     return value
 
 
+def _reviewed(meta: dict[str, Any], src: str) -> dt.date | None:
+    try:
+        return parse_reviewed(meta.get("reviewed"), src)
+    except ReviewError as err:
+        raise UpdatesError(str(err)) from err
+
+
 def _text(meta: dict[str, Any], key: str, src: str, what: str) -> str:
     value = meta.get(key)
     if not isinstance(value, str) or not value.strip():
@@ -180,7 +189,7 @@ def parse_post(src_uri: str, text: str) -> Post:
         stem=f"{match['date']}-{match['slug']}",
         slug=match["slug"],
         date=date,
-        reviewed=_date(meta, "reviewed", src_uri),
+        reviewed=_reviewed(meta, src_uri),
         title=_text(meta, "title", src_uri, "the post's headline"),
         description=_text(meta, "description", src_uri, "one plain sentence for the index and the feed"),
         category=category.strip() if isinstance(category, str) else None,
@@ -272,12 +281,12 @@ def atom_feed(
     subtitle: str,
     author: str,
     site_url: str,
-    floor: dt.date,
+    floor: dt.date | None,
     limit: int = FEED_ENTRIES,
 ) -> str:
     """Atom 1.0 feed of the newest `limit` posts of one language, with
     absolute links. `floor` is the feed's date when it has no posts (the
-    index page's review date). Built with ElementTree, so text is escaped."""
+    index page's review date, None while pending). Built with ElementTree, so text is escaped."""
     ET.register_namespace("", ATOM)
 
     def el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -294,7 +303,8 @@ def atom_feed(
     el(feed, "id", home)
     el(feed, "link", rel="self", type="application/atom+xml", href=absolute(site_url, feed_url(lang)))
     el(feed, "link", rel="alternate", type="text/html", hreflang=lang, href=home)
-    el(feed, "updated", _atom_time(max([floor, *(p.updated for p in newest)])))
+    dates = [d for d in (floor, *(p.updated for p in newest)) if d is not None]
+    el(feed, "updated", _atom_time(max(dates, default=dt.date(1970, 1, 1))))
     el(el(feed, "author"), "name", author)
     for post in newest:
         entry = el(feed, "entry")

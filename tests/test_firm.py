@@ -42,7 +42,7 @@ def test_placeholders_are_listed(tmp_path):
 
 
 def test_check_release_refuses_placeholders_and_passes_when_confirmed(monkeypatch, tmp_path, capsys):
-    assert check_release.main([]) == (1 if placeholders(FIRM) or FIRM.get("unconfirmed") else 0)
+    assert bool(check_release.firm_problems()) == bool(placeholders(FIRM) or FIRM.get("unconfirmed"))
     confirmed = yaml.safe_load(Path("data/firm.yml").read_text())
     confirmed.update(
         unconfirmed=[], email="office@example.com", hours={"en": "Mon-Fri 9-5", "es": "lun-vie 9-5"},
@@ -51,7 +51,7 @@ def test_check_release_refuses_placeholders_and_passes_when_confirmed(monkeypatc
     path = tmp_path / "firm.yml"
     path.write_text(yaml.safe_dump(confirmed, allow_unicode=True))
     monkeypatch.setattr(check_release, "load_firm", lambda: load_firm(path))
-    assert check_release.main([]) == 0
+    assert check_release.firm_problems() == []
 
 
 def test_strings_exist_in_both_languages():

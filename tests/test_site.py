@@ -68,11 +68,19 @@ def test_hablamos_espanol_on_english_pages(pages):
             assert marker.parent.get("lang") == "es", f"{page.rel}: 'Hablamos Español' not marked lang=es"
 
 
-def test_content_pages_show_review_date(pages):
+def test_pending_pages_make_no_review_claim(pages):
+    """Every page is `reviewed: pending` until the attorney reviews it: each
+    shows the draft notice, and none claims a review (RPC 7.1)."""
+    claims = re.compile(r"Last reviewed by an attorney|Revisado por última vez", re.I)
+    checked = 0
     for page in pages.values():
         if page.rel.endswith("404.html"):
             continue
-        assert page.soup.select_one(".dl-reviewed time[datetime]"), f"{page.rel}: no 'last reviewed' date"
+        assert page.soup.select_one(".dl-draft[data-review=pending]"), f"{page.rel}: no draft notice"
+        assert not page.soup.select(".dl-reviewed"), f"{page.rel}: claims a review"
+        assert not page.soup.find(string=claims), f"{page.rel}: claims a review"
+        checked += 1
+    assert checked >= 38  # 19 pages and posts per language today
 
 
 def test_no_third_party_assets_in_html(pages):

@@ -170,7 +170,7 @@ def test_pagination_splits_posts_newest_first(paged_site):
             else:
                 assert resolve(rel, nxt["href"]) == f"/{prefix(lang)}updates/page/{n + 1}/"
             assert soup.select_one("meta[name=description]")["content"], rel
-            assert soup.select_one(".dl-reviewed time"), rel
+            assert soup.select_one(".dl-draft") and not soup.select_one(".dl-reviewed"), rel  # index is pending
         assert seen == sorted(seen, reverse=True) and len(seen) == total
         assert not (paged_site / prefix(lang) / "updates" / "page" / str(pages_expected + 1)).exists()
 
@@ -223,7 +223,7 @@ def test_broken_post_fails_the_build_naming_the_file(tmp_path: Path, case: str, 
     ("updates/2026-01-05-x.md", "---\ntitle: T\ndate: 2026-01-05\nreviewed: 2026-01-05\n---\n",
      "needs 'description'"),
     ("updates/2026-01-05-x.md", "---\ntitle: T\ndescription: D\ndate: 2026-01-05\n---\n",
-     "needs 'reviewed: YYYY-MM-DD'"),
+     "needs 'reviewed: pending' (not reviewed yet) or 'reviewed: YYYY-MM-DD'"),
     ("updates/2026-01-05-x.md", "---\ntitle: T\ndescription: D\ndate: soon\nreviewed: 2026-01-05\n---\n",
      "'date' must be a date written YYYY-MM-DD"),
     ("updates/2026-01-05-x.es.md", "---\ntitle: T\ndescription: D\ndate: 2026-01-05\nreviewed: 2026-01-05\n---\n"
