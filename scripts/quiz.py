@@ -10,7 +10,10 @@ and tests/test_quiz_browser.py checks that both agree on every answer path:
   earlier question named in its `show_if` is shown and got a listed answer;
 - answers to questions that are not shown do not count;
 - the first rule whose `when` matches decides; the answers named in `when`
-  are the reasons.
+  are the reasons;
+- a rule with `fallback_title` also shows the result of the first later rule
+  without `fallback_title` that matches ("if the overdose law does not
+  protect you").
 """
 
 from __future__ import annotations
@@ -139,6 +142,29 @@ def evaluate(answers: Answers, data: dict[str, Any] | None = None) -> tuple[str,
     order = visible_questions(counted, data)
     reasons = [(q, counted[q]) for q in order if q in rule["when"]]
     return rule["outcome"], reasons
+
+
+def fallback_rule(answers: Answers, data: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The rule shown under the deciding rule's `fallback_title`: the first
+    later rule without a fallback of its own whose `when` matches."""
+    data = _data(data)
+    counted = effective(answers, data)
+    rule = matching_rule(counted, data)
+    if rule is None or not rule.get("fallback_title"):
+        return None
+    later = data["rules"][data["rules"].index(rule) + 1:]
+    return next((r for r in later if not r.get("fallback_title") and _matches(r["when"], counted)), None)
+
+
+def fallback(answers: Answers, data: dict[str, Any] | None = None) -> tuple[str, list[tuple[str, str]]] | None:
+    """(outcome id, reasons) of the fallback result, or None."""
+    data = _data(data)
+    counted = effective(answers, data)
+    rule = fallback_rule(counted, data)
+    if rule is None:
+        return None
+    order = visible_questions(counted, data)
+    return rule["outcome"], [(q, counted[q]) for q in order if q in rule["when"]]
 
 
 def warnings_for(answers: Answers, data: dict[str, Any] | None = None) -> list[str]:
@@ -329,6 +355,8 @@ def validate(data: Any, filename: str = "data/quiz.yml") -> None:
         if r.get("outcome") not in oids:
             bad(name, f"unknown outcome '{r.get('outcome')}'")
         check_citations(name, r)
+        if "fallback_title" in r:
+            check_text(name, r, "fallback_title")
 
     # Warnings
     wids: set[str] = set()
@@ -378,6 +406,13 @@ def validate(data: Any, filename: str = "data/quiz.yml") -> None:
             bad(f"path {_fmt(path)}", "this answer path reaches no outcome: add or change a rule")
         else:
             used_rules.add(rule["id"])
+            if rule.get("fallback_title"):
+                later = fallback_rule(answers, data)
+                if later is None:
+                    bad(f"path {_fmt(path)}", f"rule '{rule['id']}' has a fallback_title, but no later rule "
+                        "matches this path: add one, or remove fallback_title")
+                else:
+                    used_rules.add(later["id"])
     for qid in order:
         if qid not in shown:
             bad(f"question '{qid}'", "can never be shown: no answer path meets its show_if")
@@ -433,6 +468,7 @@ def for_page(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 "when": {k: _opts(v) for k, v in r["when"].items()},
                 "outcome": r["outcome"],
                 "citations": citation_links(r["citations"]),
+                **({"fallback_title": t(r["fallback_title"])} if r.get("fallback_title") else {}),
             }
             for r in data["rules"]
         ],
@@ -493,7 +529,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.paths:
         for path in enumerate_paths(data):
             outcome, _ = evaluate(dict(path), data)
-            print(f"{outcome:20} {_fmt(path)}")
+            extra = fallback(dict(path), data)
+            shown = f"{outcome}+{extra[0]}" if extra else outcome
+            print(f"{shown:36} {_fmt(path)}")
         return 0
 
     if not args.answers:
@@ -528,6 +566,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"title: {outcomes[outcome]['title'][args.lang]}")
     print(f"rule: {rule['id'] if rule else '-'}")
     print(f"reasons: {_fmt(reasons)}")
+    extra = fallback(counted, data)
+    if extra:
+        print(f"fallback: {extra[0]} ({_fmt(extra[1])})")
     print(f"warnings: {', '.join(warnings_for(counted, data)) or '-'}")
     print(f"path: {' > '.join(f'{q}={a}' for q, a in path)}")
     if ignored:

@@ -18,7 +18,7 @@ import time
 import pytest
 
 from conftest import ROOT
-from scripts.quiz import enumerate_paths, evaluate, load, warnings_for
+from scripts.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
 from test_browser import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -41,6 +41,9 @@ STATE = """() => {
     question: fs && !root.querySelector('[data-quiz-form]').hidden ? fs.dataset.question : null,
     checked: fs ? (fs.querySelector('input:checked') || {}).value || null : null,
     outcome: res.hidden ? null : res.dataset.outcome || null,
+    fallback: res.hidden ? null : res.dataset.fallback || null,
+    fallbackShown: res.hidden ? null : (res.querySelector('[data-fallback-outcome]') || {dataset: {}}).dataset.fallbackOutcome || null,
+    fallbackReasons: res.hidden ? [] : [...res.querySelectorAll('.dl-quiz__fallback > ul:first-of-type > li')].map(li => li.textContent),
     warnings: res.hidden ? [] : [...res.querySelectorAll('[data-warning]')].map(w => w.dataset.warning),
     reasons: res.hidden ? [] : [...res.querySelector('h3 + ul').children].map(li => li.textContent),
     focus: a.tagName + (where ? ':' + where.dataset.question : '') + (a.closest('[data-quiz-result]') ? ':result' : ''),
@@ -79,8 +82,9 @@ def answer_by_keyboard(page, question: str, option: str) -> None:
     page.keyboard.press("Enter")
 
 
-def expected_reasons(answers: dict[str, str], lang: str) -> list[str]:
-    _, reasons = evaluate(answers)
+def expected_reasons(answers: dict[str, str], lang: str, reasons=None) -> list[str]:
+    if reasons is None:
+        _, reasons = evaluate(answers)
     out = []
     for q, a in reasons:
         label = next(o["label"][lang] for o in QUESTIONS[q]["options"] if o["id"] == a)
@@ -102,6 +106,9 @@ def run_path(page, lang: str, path: list[tuple[str, str]], keyboard: bool, focus
     assert s["outcome"] == evaluate(answers)[0], f"{lang} {'keys' if keyboard else 'mouse'} {path}: {s}"
     assert s["warnings"] == warnings_for(answers), path
     assert s["reasons"] == expected_reasons(answers, lang), path
+    extra = fallback(answers)
+    assert s["fallback"] == s["fallbackShown"] == (extra[0] if extra else None), f"{lang} {path}: {s}"
+    assert s["fallbackReasons"] == (expected_reasons(answers, lang, extra[1]) if extra else []), path
     assert s["focus"] == "H2:result", s["focus"]
 
 

@@ -17,6 +17,7 @@ from scripts.quiz import (
     evaluate,
     load,
     main,
+    fallback,
     visible_questions,
     warnings_for,
 )
@@ -36,65 +37,117 @@ def outcome(answers: dict[str, str]) -> str:
     return evaluate(answers)[0]
 
 
-def test_first_time_possession_is_likely_90_96a():
+# Section 7 of ../shared/research/nc-diversion-law.md, one row per charge
+# class and record it describes: answers -> (result, fallback result).
+NC = {"court": "nc_state"}
+POSS = {**NC, "charge": "possession", "overdose": "no"}
+CLEAN_RECORD = {"prior_felony": "no", "prior_drug": "no", "prior_discharge": "no"}
+INTENT = {**NC, "charge": "intent"}
+SCENARIOS = [
+    # possession or paraphernalia, nothing in the past: G.S. 90-96(a)
+    ("first possession", {**POSS, **CLEAN_RECORD}, "likely_90_96a", None),
+    # a past felony: 15A-1341 closed, 90-96(a1) disputed, recovery court
+    ("possession, past felony", {**POSS, "prior_felony": "yes"}, "past_felony", None),
+    ("intent, past felony", {**INTENT, "prior_felony": "yes"}, "past_felony", None),
+    # a past 90-96 / 90-113.14 discharge: once in a lifetime, (a) and (a1)
+    ("possession, past discharge", {**POSS, **CLEAN_RECORD, "prior_discharge": "yes"}, "past_discharge", None),
+    ("past discharge and a drug conviction", {**POSS, **CLEAN_RECORD, "prior_drug": "yes", "prior_discharge": "yes"},
+     "past_discharge", None),
+    # a past drug conviction: 90-96(a) closed; (a1), 15A-1341, recovery court may
+    ("possession, past drug conviction", {**POSS, **CLEAN_RECORD, "prior_drug": "yes"}, "discretionary", None),
+    # Class H/I (intent, delivery, making other than meth, selling III-VI)
+    ("intent, clean record", {**INTENT, "prior_felony": "no", "probation": "no"}, "class_h_i", None),
+    ("intent, past probation", {**INTENT, "prior_felony": "no", "probation": "yes"}, "intent_after_probation", None),
+    ("intent, not sure of probation", {**INTENT, "prior_felony": "no", "probation": "not_sure"}, "ask_attorney", None),
+    ("intent, not sure of a felony", {**INTENT, "prior_felony": "not_sure"}, "ask_attorney", None),
+    # Class G/C and trafficking: outside the programs
+    ("selling a hard drug or making meth", {**NC, "charge": "sale_hard"}, "serious_charge", None),
+    ("trafficking", {**NC, "charge": "trafficking"}, "serious_charge", None),
+    # overdose: immunity first, the 90-96 result if immunity does not apply
+    ("overdose call, clean record", {**POSS, "overdose": "yes", **CLEAN_RECORD}, "overdose_immunity", "likely_90_96a"),
+    ("overdose call, past felony", {**POSS, "overdose": "yes", "prior_felony": "yes"}, "overdose_immunity",
+     "past_felony"),
+    ("overdose call, past discharge", {**POSS, "overdose": "yes", **CLEAN_RECORD, "prior_discharge": "yes"},
+     "overdose_immunity", "past_discharge"),
+    ("overdose not sure, drug conviction", {**POSS, "overdose": "not_sure", **CLEAN_RECORD, "prior_drug": "yes"},
+     "overdose_immunity", "discretionary"),
+    # federal, other state, decisive "not sure"
+    ("federal case", {"court": "federal"}, "other_court", None),
+    ("other state", {"court": "other_state"}, "other_court", None),
+    ("court not sure", {"court": "not_sure"}, "ask_attorney", None),
+    ("charge not sure", {**NC, "charge": "not_sure"}, "ask_attorney", None),
+    ("felony not sure", {**POSS, "prior_felony": "not_sure", "prior_drug": "no", "prior_discharge": "no"},
+     "ask_attorney", None),
+    ("discharge not sure", {**POSS, **CLEAN_RECORD, "prior_discharge": "not_sure"}, "ask_attorney", None),
+    ("drug conviction not sure", {**POSS, **CLEAN_RECORD, "prior_drug": "not_sure"}, "ask_attorney", None),
+    # a known disqualifier decides even when another answer is "not sure"
+    ("felony not sure but a drug conviction", {**POSS, "prior_felony": "not_sure", "prior_drug": "yes",
+                                               "prior_discharge": "no"}, "discretionary", None),
+    ("felony not sure but a past discharge", {**POSS, "prior_felony": "not_sure", "prior_drug": "not_sure",
+                                              "prior_discharge": "yes"}, "past_discharge", None),
+]
+
+
+@pytest.mark.parametrize("answers, result, extra", [s[1:] for s in SCENARIOS], ids=[s[0] for s in SCENARIOS])
+@pytest.mark.parametrize("citizen", ["yes", "no", "not_sure"])
+def test_scenarios_from_the_research(answers, result, extra, citizen):
+    answers = {**answers, "citizen": citizen}
+    assert [q for q in visible_questions(answers)] == [q for q in visible_questions(answers) if q in answers], \
+        f"{answers}: a question is left unanswered"
+    assert outcome(answers) == result
+    got = fallback(answers)
+    assert (got[0] if got else None) == extra
+    assert warnings_for(answers) == (["non_citizen"] if citizen in ("no", "not_sure") else [])
+
+
+def test_first_time_possession_reasons_are_the_answers_that_decide():
     result, reasons = evaluate(CLEAN)
     assert result == "likely_90_96a"
     assert reasons == [
-        ("court", "nc_state"), ("charge", "possession"), ("overdose", "no"),
+        ("court", "nc_state"), ("charge", "possession"),
         ("prior_felony", "no"), ("prior_drug", "no"), ("prior_discharge", "no"),
     ]
-    assert warnings_for(CLEAN) == []
 
 
-def test_prior_felony_rules_out_90_96a():
-    result, reasons = evaluate(case(prior_felony="yes"))
-    assert result == "discretionary"
-    assert reasons == [("prior_felony", "yes")]
-
-
-def test_prior_felony_skips_the_questions_it_settles():
+def test_a_past_felony_skips_the_questions_it_settles():
     shown = visible_questions(case(prior_felony="yes"))
-    assert "prior_drug" not in shown and "prior_discharge" not in shown
+    assert "prior_drug" not in shown and "prior_discharge" not in shown and "probation" not in shown
     assert shown[-1] == "citizen"
 
 
-def test_prior_drug_conviction_rules_out_90_96a():
-    assert evaluate(case(prior_drug="yes")) == ("discretionary", [("prior_drug", "yes")])
+def test_overdose_yes_no_longer_ends_the_quiz():
+    shown = visible_questions({**POSS, "overdose": "yes", **CLEAN_RECORD})
+    assert shown == ["court", "charge", "overdose", "prior_felony", "prior_drug", "prior_discharge", "citizen"]
+    assert fallback({**POSS, "overdose": "yes", **CLEAN_RECORD, "citizen": "yes"}) == (
+        "likely_90_96a",
+        [("court", "nc_state"), ("charge", "possession"), ("prior_felony", "no"), ("prior_drug", "no"),
+         ("prior_discharge", "no")],
+    )
 
 
-def test_earlier_discharge_is_once_in_a_lifetime():
-    assert evaluate(case(prior_discharge="yes")) == ("discretionary", [("prior_discharge", "yes")])
+def test_a_past_discharge_is_once_in_a_lifetime_and_never_offered_a1():
+    past = next(o for o in DATA["outcomes"] if o["id"] == "past_discharge")
+    assert "once in a lifetime" in past["sentence"]["en"] and "(a1)" in past["sentence"]["en"]
+    assert "una sola vez en la vida" in past["sentence"]["es"]
 
 
-@pytest.mark.parametrize("charge", ["intent_to_sell", "sale", "trafficking"])
-def test_selling_charges_are_outside_the_programs(charge):
-    answers = {"court": "nc_state", "charge": charge, "citizen": "yes"}
-    assert evaluate(answers) == ("outside", [("charge", charge)])
-    assert visible_questions(answers) == ["court", "charge", "citizen"]
+def test_a_past_felony_is_never_told_15a_1341_is_open():
+    felony = next(o for o in DATA["outcomes"] if o["id"] == "past_felony")
+    assert "closes" in felony["sentence"]["en"] and "15A-1341" in felony["sentence"]["en"]
+    for a in felony["assumptions"]:
+        assert "15A-1341" not in a["en"], a
 
 
-@pytest.mark.parametrize("court", ["federal", "other_state"])
-def test_federal_or_out_of_state_case_goes_to_an_attorney(court):
-    answers = {"court": court, "citizen": "yes"}
-    assert evaluate(answers) == ("other_court", [("court", court)])
-    assert visible_questions(answers) == ["court", "citizen"]
+def test_the_past_discharge_question_excludes_deferred_prosecution():
+    q = next(q for q in DATA["questions"] if q["id"] == "prior_discharge")
+    assert "Drug Education School" in q["help"]["en"] and "deferred prosecution" in q["help"]["en"]
+    assert "G.S. 90-96" in q["text"]["en"] and "90-113.14" in q["text"]["en"]
 
 
-def test_overdose_call_points_to_immunity():
-    answers = {"court": "nc_state", "charge": "possession", "overdose": "yes", "citizen": "yes"}
-    assert evaluate(answers) == ("overdose_immunity", [("overdose", "yes")])
-    assert "prior_felony" not in visible_questions(answers)
-
-
-def test_overdose_not_sure_goes_to_an_attorney():
-    answers = {"court": "nc_state", "charge": "possession", "overdose": "not_sure", "citizen": "yes"}
-    assert evaluate(answers) == ("ask_attorney", [("overdose", "not_sure")])
-
-
-def test_non_citizen_gets_the_plea_warning_with_a_likely_result():
-    answers = case(citizen="no")
-    assert outcome(answers) == "likely_90_96a"
-    assert warnings_for(answers) == ["non_citizen"]
+def test_probation_is_asked_only_where_it_decides():
+    assert "probation" in visible_questions({**INTENT, "prior_felony": "no"})
+    assert "probation" not in visible_questions({**INTENT, "prior_felony": "yes"})
+    assert "probation" not in visible_questions({**POSS, **CLEAN_RECORD})
 
 
 def test_plea_warning_comes_with_every_outcome():
@@ -102,35 +155,6 @@ def test_plea_warning_comes_with_every_outcome():
         answers = dict(path)
         expected = ["non_citizen"] if answers["citizen"] in ("no", "not_sure") else []
         assert warnings_for(answers) == expected, path
-
-
-def test_unsure_citizenship_gets_the_warning_too():
-    answers = {"court": "federal", "citizen": "not_sure"}
-    assert outcome(answers) == "other_court"
-    assert warnings_for(answers) == ["non_citizen"]
-
-
-def test_not_sure_about_the_court_goes_to_an_attorney():
-    answers = {"court": "not_sure", "citizen": "yes"}
-    assert evaluate(answers) == ("ask_attorney", [("court", "not_sure")])
-
-
-def test_not_sure_about_the_charge_goes_to_an_attorney():
-    answers = {"court": "nc_state", "charge": "not_sure", "citizen": "yes"}
-    assert evaluate(answers) == ("ask_attorney", [("charge", "not_sure")])
-
-
-def test_decisive_not_sure_about_a_past_felony_goes_to_an_attorney():
-    assert evaluate(case(prior_felony="not_sure")) == ("ask_attorney", [("prior_felony", "not_sure")])
-
-
-def test_not_sure_does_not_decide_when_another_answer_does():
-    # A known past drug conviction rules out 90-96(a) whatever the felony answer.
-    assert evaluate(case(prior_felony="not_sure", prior_drug="yes")) == ("discretionary", [("prior_drug", "yes")])
-
-
-def test_not_sure_about_an_earlier_discharge_goes_to_an_attorney():
-    assert evaluate(case(prior_discharge="not_sure"))[0] == "ask_attorney"
 
 
 def test_answers_to_questions_not_asked_do_not_count():
@@ -153,7 +177,8 @@ def test_unfinished_answers_name_the_next_question():
 def test_every_path_reaches_one_of_the_research_outcomes():
     paths = enumerate_paths()
     reached = {outcome(dict(p)) for p in paths}
-    assert reached == {"likely_90_96a", "discretionary", "overdose_immunity", "outside", "other_court", "ask_attorney"}
+    assert reached == {"likely_90_96a", "discretionary", "past_felony", "past_discharge", "class_h_i",
+                       "intent_after_probation", "overdose_immunity", "serious_charge", "other_court", "ask_attorney"}
     assert len(paths) == len({tuple(p) for p in paths})
     for path in paths:
         answers = dict(path)
@@ -175,14 +200,17 @@ def test_likely_result_states_the_plea_the_veto_and_the_risk():
     likely = next(o for o in DATA["outcomes"] if o["id"] == "likely_90_96a")
     en = " ".join(a["en"] for a in likely["assumptions"])
     es = " ".join(a["es"] for a in likely["assumptions"])
-    assert "plead guilty" in en and "judge and the prosecutor can still say no" in en and "conviction" in en
-    assert "declararse culpable" in es and "el juez y el fiscal pueden decir que no" in es.lower() and "condena" in es
+    assert "plead guilty" in en and "unless the judge and the prosecutor both say no" in en and "conviction" in en
+    assert "declararse culpable" in es and "salvo que el juez y el fiscal digan que no" in es and "condena" in es
     assert "likely a candidate" in likely["sentence"]["en"]
+    assert "not a conviction under North Carolina law" in likely["sentence"]["en"]
+    assert "no cuenta como una condena bajo las leyes de Carolina del Norte" in likely["sentence"]["es"]
+    assert "No judgment of guilt is entered" in likely["sentence"]["en"]
 
 
 def test_non_citizen_warning_says_advice_before_any_plea():
     warning = next(w for w in DATA["warnings"] if w["id"] == "non_citizen")
-    assert "before any plea" in warning["title"]["en"]
+    assert "before any plea" in warning["title"]["en"] and "not sure" in warning["title"]["en"]
     assert "antes de declararse culpable" in warning["title"]["es"]
 
 
@@ -193,6 +221,13 @@ def test_cli_prints_outcome_and_path(capsys):
     assert "outcome: likely_90_96a" in out
     assert "warnings: non_citizen" in out
     assert "path: court=nc_state > charge=possession > overdose=no > prior_felony=no" in out
+
+
+def test_cli_prints_the_fallback(capsys):
+    args = [f"{q}={a}" for q, a in case(overdose="yes").items()]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "outcome: overdose_immunity" in out and "fallback: likely_90_96a" in out
 
 
 def test_cli_asks_for_the_next_question(capsys):

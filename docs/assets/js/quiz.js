@@ -119,18 +119,38 @@
     const o = Q.outcomes.find((x) => x.id === rule.outcome);
     const answer = (q) => q.short + ": " + q.options.find((x) => x.id === st.a[q.id]).label;
     const part = (title, node) => [el("h3", 0, title), node];
+    const why = (r) => list(vis.filter((q) => q.id in r.when).map(answer));
+    // A rule with fallback_title also shows the first later matching rule's
+    // result (scripts/quiz.py fallback_rule): "if the overdose law does not
+    // protect you", here is what G.S. 90-96 says.
+    const fr = rule.fallback_title && Q.rules.slice(Q.rules.indexOf(rule) + 1)
+      .find((r) => !r.fallback_title && match(r.when, st.a));
+    const fo = fr && Q.outcomes.find((x) => x.id === fr.outcome);
     const seen = {};
-    const links = [...o.citations, ...rule.citations].filter((c) => !seen[c.text] && (seen[c.text] = 1)).map((c) => {
-      const li = el("li");
-      li.append(el("a", { href: c.url }, c.text));
-      return li;
-    });
+    const links = [...o.citations, ...rule.citations, ...(fo ? [...fo.citations, ...fr.citations] : [])]
+      .filter((c) => !seen[c.text] && (seen[c.text] = 1)).map((c) => {
+        const li = el("li");
+        li.append(el("a", { href: c.url }, c.text));
+        return li;
+      });
     const h = el("h2", { tabindex: "-1" }, o.title);
     const kids = [
       el("p", { class: "dl-quiz__label" }, ui.result_label), h,
       el("p", { class: "dl-quiz__sentence" }, o.sentence),
-      ...part(ui.reasons, list(vis.filter((q) => q.id in rule.when).map(answer))),
+      ...part(ui.reasons, why(rule)),
+      ...part(ui.assumptions, list([ui.assume_answers, ...o.assumptions])),
     ];
+    if (fo) {
+      const box = el("section", { class: "dl-quiz__fallback", "data-fallback-outcome": fo.id });
+      box.append(
+        el("h3", 0, fr.fallback_title),
+        el("p", { class: "dl-quiz__fallback-title" }, fo.title),
+        el("p", { class: "dl-quiz__sentence" }, fo.sentence),
+        el("p", { class: "dl-quiz__fallback-part" }, ui.reasons), why(fr),
+        el("p", { class: "dl-quiz__fallback-part" }, ui.assumptions), list(fo.assumptions),
+      );
+      kids.push(box);
+    }
     for (const w of Q.warnings.filter((x) => match(x.show_if, st.a))) {
       const note = el("div", { class: "dl-quiz__warning", "data-warning": w.id });
       note.append(el("h3", 0, w.title), el("p", 0, w.text));
@@ -144,13 +164,14 @@
     const all = el("div", { class: "dl-quiz__print-only" });
     all.append(...part(ui.all_answers, list(vis.map(answer))));
     kids.push(
-      ...part(ui.assumptions, list([ui.assume_answers, ...o.assumptions])),
       ...part(ui.citations, list(links)),
       all,
       el("p", { class: "dl-quiz__notice" }, Q.notice),
     );
     result.replaceChildren(...kids);
     result.dataset.outcome = o.id;
+    if (fo) result.dataset.fallback = fo.id;
+    else delete result.dataset.fallback;
     if (focus) show(h, ui.result_label + ": " + o.title);
   }
 
