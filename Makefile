@@ -20,10 +20,10 @@ $(STAMP): requirements.txt
 	@touch $(STAMP)
 
 serve: $(STAMP)  ## preview at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --livereload --strict -a $(HOST)
+	$(BIN)/python -m mkdocs serve --livereload --strict -a $(HOST)
 
 build: $(STAMP)  ## write the static site to site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m mkdocs build --strict
 
 test: $(STAMP)  ## build once in strict mode, run the whole suite
 	$(BIN)/python -m pytest

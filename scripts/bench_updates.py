@@ -24,7 +24,7 @@ from pathlib import Path
 from scripts.updates import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = ("docs", "overrides", "hooks", "data", "scripts", "mkdocs.yml")
+PROJECT = ("docs", "overrides", "hooks", "data", "scripts", "sitebuild", "mkdocs.yml")
 START = dt.date(2020, 1, 1)
 
 EN = """---
@@ -43,10 +43,10 @@ Two more short sentences. They give the page some text.
 """
 ES = """---
 title: Noticia sintética número {n}
-description: Noticia sintética {n} para la prueba, sobre la desviación en Carolina del Norte.
+description: Noticia sintética {n} para la medición, sobre los programas de desvío en Carolina del Norte.
 date: {date}
 reviewed: {date}
-category: Prueba
+category: Medición
 ---
 
 Esta es una noticia corta. Cita [G.S. 90-96](gs:90-96) una vez.

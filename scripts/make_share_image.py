@@ -23,7 +23,7 @@ def card(firm: dict) -> str:
     <div style="width:120px;height:8px;background:#c8962e;margin-bottom:40px"></div>
     <div style="font-size:64px;font-weight:700;line-height:1.15">Drug possession charge in North Carolina?</div>
     <div style="font-size:40px;margin-top:24px;color:#ffd98a">Diversion may keep a conviction off your record.</div>
-    <div style="font-size:30px;margin-top:48px">{e(firm['name'])} · {e(firm['phone'])} · Hablamos Español</div>
+    <div style="font-size:30px;margin-top:48px">{e(firm['name'])} · {e(firm['phone'])} · <span lang="es">Hablamos español</span></div>
     </body></html>"""
 
 

@@ -51,7 +51,7 @@ def run_build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = N
 
 def copy_project(dest: Path) -> Path:
     """A throw-away copy of the project (content, templates, data, hooks)."""
-    for name in ("docs", "overrides", "hooks", "data", "scripts"):
+    for name in ("docs", "overrides", "hooks", "data", "scripts", "sitebuild"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest

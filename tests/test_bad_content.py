@@ -103,6 +103,14 @@ CASES = {
     ),
     "post without date": (post_without_date, ["updates/", "date"]),
     "duplicate post slug": (duplicate_slug, ["updates/", "slug"]),
+    "word to avoid in a Spanish page": (
+        edit("docs/faq.es.md", lambda t: t + "\nUsted tiene un período de prueba.\n"),
+        ["docs/faq.es.md:", '"período de prueba" — write "probation (libertad a prueba)"'],
+    ),
+    "English term in a Spanish data string": (
+        edit("data/strings.yml", lambda t: t.replace("es: Llame ahora}", "es: Llame ahora por su probation}", 1)),
+        ["data/strings.yml:", '"probation" — write "libertad a prueba" (English term in a Spanish string'],
+    ),
 }
 
 
@@ -113,9 +121,8 @@ def test_bad_content_fails_the_build(case, tmp_path):
     mutate(project)
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0, f"{case}: the build passed"
-    message = result.stderr[-3000:]
     for part in expected:
-        assert part in message, f"{case}: {part!r} not in build output:\n{message}"
+        assert part in result.stderr, f"{case}: {part!r} not in build output:\n{result.stderr[-3000:]}"
 
 
 def test_fault_table_is_documented():

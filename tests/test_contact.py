@@ -62,7 +62,7 @@ def test_every_way_to_reach_the_firm(pages, site_dir, lang):
     assert maps["href"].startswith("https://www.google.com/maps/search/?api=1&query=")
     assert unquote(maps["href"].split("query=", 1)[1]).startswith(FIRM["address"]["street"])
     assert FIRM["hours"][lang] in text
-    assert ways.find("strong", lang="es").get_text(strip=True) == "Hablamos Español"
+    assert ways.find("strong", lang="es").get_text(strip=True) == "Hablamos español"
     assert f'{FIRM["attorney_title"][lang]}' in text and FIRM["attorney"] in text
     assert not ways.select("a[href^='sms:']"), "sms link shown while firm.sms is false"
     vcard = ways.select_one("a[data-contact-vcard]")

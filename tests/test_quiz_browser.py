@@ -205,7 +205,7 @@ def test_language_switch_keeps_the_answers(page, server):
     tap(page, '[data-quiz-action="back"]')
     assert state(page)["checked"] == "possession"
     tap(page, '[data-quiz-action="next"]')
-    rest = [("overdose", "no"), ("prior_felony", "no"), ("prior_drug", "yes"), ("citizen", "no")]
+    rest = [("overdose", "no"), ("prior_felony", "no"), ("prior_drug", "yes"), ("prior_discharge", "no"), ("citizen", "no")]
     for q, a in rest:
         answer_by_mouse(page, q, a)
     answers = {"court": "nc_state", "charge": "possession", **dict(rest)}

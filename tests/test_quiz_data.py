@@ -124,7 +124,7 @@ def test_spanish_quiz_uses_the_glossary_terms():
     es = quiz_strings("es").lower()
     for term in ("programa 90-96", "acuerdo para aplazar el caso", "fiscal", "declararse culpable",
                  "condena", "corte de recuperación", "delito grave", "posesión con intención de vender",
-                 "antecedentes penales", "desestima", "probation", "ciudadano o ciudadana de ee. uu."):
+                 "antecedentes penales", "desestima", "libertad a prueba", "ciudadano o ciudadana de ee. uu."):
         assert term in es, term
     # Words our readers misread (../shared/research/spanish-terms.md).
     for term in ("sobreseimiento", "procesamiento diferido", "período de prueba", "tribunal", "fallo de culpa",

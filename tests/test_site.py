@@ -61,11 +61,15 @@ def test_click_to_call_on_every_page(pages):
 
 
 def test_hablamos_espanol_on_english_pages(pages):
+    """Lower case "español" on every page of both languages (a language name);
+    on English pages it is shown and every occurrence is marked lang=es."""
     for page in pages.values():
-        marker = page.soup.find(string=re.compile("Hablamos Español"))
+        assert "Hablamos Español" not in page.soup.get_text(), f"{page.rel}: 'Hablamos Español' (write 'español')"
         if page.lang == "en":
-            assert marker is not None, f"{page.rel}: no 'Hablamos Español'"
-            assert marker.parent.get("lang") == "es", f"{page.rel}: 'Hablamos Español' not marked lang=es"
+            markers = page.soup.body.find_all(string=re.compile("Hablamos español"))
+            assert markers, f"{page.rel}: no 'Hablamos español'"
+            for marker in markers:
+                assert marker.find_parent(lang=True).get("lang") == "es", f"{page.rel}: 'Hablamos español' not marked lang=es"
 
 
 def test_pending_pages_make_no_review_claim(pages):

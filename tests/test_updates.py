@@ -248,14 +248,14 @@ def test_a_good_post_parses():
 def test_new_post_scaffolds_a_pair_that_builds(tmp_path: Path, capsys):
     project = copy_project(tmp_path / "p")
     docs = project / "docs"
-    code = new_post.main(["Court fees are changing", "--es-title", "Cambian las tarifas del tribunal",
-                          "--date", "2026-12-01", "--category", "Courts", "--es-category", "Tribunales",
+    code = new_post.main(["Court fees are changing", "--es-title", "Cambian las tarifas de la corte",
+                          "--date", "2026-12-01", "--category", "Courts", "--es-category", "Cortes",
                           "--docs", str(docs)])
     assert code == 0
     en = docs / "updates" / "2026-12-01-court-fees-are-changing.md"
     es = docs / "updates" / "2026-12-01-court-fees-are-changing.es.md"
     assert parse_post("updates/" + en.name, en.read_text()).title == "Court fees are changing"
-    assert parse_post("updates/" + es.name, es.read_text()).category == "Tribunales"
+    assert parse_post("updates/" + es.name, es.read_text()).category == "Cortes"
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr[-3000:]
     assert (tmp_path / "out" / "updates" / en.stem / "index.html").exists()

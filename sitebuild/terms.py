@@ -1,0 +1,435 @@
+"""The site's words (data/terms.yml): check every source, mark embedded terms.
+
+- `check_project(root)` -> every use of a word the file refuses, in Spanish
+  pages and posts (Markdown source, so the line is exact), the `es:` values of
+  data/*.yml and the Spanish strings in mkdocs.yml; entries with
+  `lang: [en, es]` are checked in English sources too. An English term in a
+  Spanish *data* string is refused as well: nothing can mark it lang="en"
+  there (the quiz and the interface show such strings as plain text).
+- `mark_embedded(html, terms, lang)` -> the page's HTML with each listed term
+  of the other language wrapped in <span lang="..">, except text already
+  inside an element with that lang, attributes, <head>, <script>, <style>,
+  <code>, <pre> and form controls whose content cannot hold markup.
+
+Message format (documented in docs/maintainers/CONTRIBUTING.md):
+    FILE:LINE: "<found>" — write "<preferred>" (<reason>)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TERMS_FILE = Path("data") / "terms.yml"
+LANGS = ("en", "es")
+DATA_FILES = ("data/strings.yml", "data/quiz.yml", "data/firm.yml")
+EXCLUDED_DOCS = ("maintainers/",)
+EMBEDDED_REASON = 'English term in a Spanish string: it cannot carry lang="en" here'
+
+
+class TermsError(ValueError):
+    """data/terms.yml itself is wrong (the message names the entry)."""
+
+
+@dataclass(frozen=True)
+class Violation:
+    file: str
+    line: int
+    found: str
+    write: str
+    reason: str
+    rule: str
+
+    def __str__(self) -> str:
+        return f'{self.file}:{self.line}: "{self.found}" — write "{self.write}" ({self.reason})'
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    pattern: re.Pattern[str]
+    langs: frozenset[str]
+    write: str
+    reason: str
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+
+    def excused(self, text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - 80):start].lower()
+        after = text[end:end + 80].lower()
+        return any(re.search(rf"(?<!\w){re.escape(p)} ?$", before) for p in self.not_after) or any(
+            re.match(rf" ?{re.escape(p)}(?!\w)", after) for p in self.not_before
+        )
+
+
+@dataclass(frozen=True)
+class Exception_:
+    file: str
+    rule: str
+    reason: str
+    max: int | None
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """Words of `mark` (a language) inside pages of another language."""
+    mark: str
+    pattern: re.Pattern[str]
+    spanish: dict[str, str]  # term (lower case) -> the Spanish to write in data strings
+
+
+@dataclass(frozen=True)
+class Terms:
+    concepts: dict[str, dict[str, Any]]
+    rules: tuple[Rule, ...]
+    exceptions: tuple[Exception_, ...]
+    embedded: dict[str, Embedded]  # page language -> words of the other language
+
+
+# --------------------------------------------------------------------------- loading
+
+def _phrase(words: str) -> str:
+    """A literal phrase as a regex: one space matches one space (text is normalized)."""
+    return " ".join(re.escape(w) for w in words.split())
+
+
+def _words_regex(words: list[str]) -> str:
+    alts = sorted({_phrase(w) for w in words}, key=len, reverse=True)
+    return r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"
+
+
+def load_terms(path: Path | None = None) -> Terms:
+    path = path or ROOT / TERMS_FILE
+    name = TERMS_FILE.as_posix()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise TermsError(f"{name}: cannot read: {err}") from err
+    if not isinstance(raw, dict):
+        raise TermsError(f"{name}: expected the keys concepts, avoid, exceptions, embedded")
+
+    concepts: dict[str, dict[str, Any]] = {}
+    for c in raw.get("concepts") or []:
+        if not isinstance(c, dict) or not c.get("id") or not c.get("es") or not c.get("en"):
+            raise TermsError(f"{name}: concept {c!r} needs id, en and es")
+        if c["id"] in concepts:
+            raise TermsError(f"{name}: concept '{c['id']}' is defined twice")
+        concepts[c["id"]] = c
+
+    def preferred(entry: dict[str, Any], where: str) -> str:
+        if entry.get("write"):
+            return str(entry["write"])
+        concept = entry.get("concept")
+        if concept not in concepts:
+            raise TermsError(f"{name}: {where} needs 'write' or a known 'concept' (got {concept!r})")
+        return str(concepts[concept]["es"])
+
+    rules: list[Rule] = []
+    for entry in raw.get("avoid") or []:
+        rid = entry.get("id") if isinstance(entry, dict) else None
+        where = f"avoid '{rid}'"
+        if not rid or not entry.get("reason") or bool(entry.get("words")) == bool(entry.get("regex")):
+            raise TermsError(f"{name}: avoid entry {entry!r} needs id, reason and one of words / regex")
+        if any(r.id == rid for r in rules):
+            raise TermsError(f"{name}: {where} is defined twice")
+        source = _words_regex(entry["words"]) if entry.get("words") else str(entry["regex"])
+        case = entry.get("case", "insensitive")
+        if case not in ("sensitive", "insensitive"):
+            raise TermsError(f"{name}: {where}: case must be 'sensitive' or 'insensitive'")
+        try:
+            pattern = re.compile(source, 0 if case == "sensitive" else re.IGNORECASE)
+        except re.error as err:
+            raise TermsError(f"{name}: {where}: bad regex: {err}") from err
+        langs = entry.get("lang", ["es"])
+        langs = [langs] if isinstance(langs, str) else langs
+        if not set(langs) <= set(LANGS):
+            raise TermsError(f"{name}: {where}: lang must be among {LANGS}")
+        rules.append(Rule(
+            id=rid, pattern=pattern, langs=frozenset(langs), write=preferred(entry, where),
+            reason=str(entry["reason"]),
+            not_after=tuple(str(p).lower() for p in entry.get("not_after") or ()),
+            not_before=tuple(str(p).lower() for p in entry.get("not_before") or ()),
+        ))
+
+    exceptions = []
+    for ex in raw.get("exceptions") or []:
+        if not isinstance(ex, dict) or not ex.get("file") or not ex.get("reason"):
+            raise TermsError(f"{name}: exception {ex!r} needs file, avoid and reason")
+        if not any(r.id == ex.get("avoid") for r in rules):
+            raise TermsError(f"{name}: exception for {ex['file']} names unknown avoid id {ex.get('avoid')!r}")
+        exceptions.append(Exception_(str(ex["file"]), str(ex["avoid"]), str(ex["reason"]), ex.get("max")))
+
+    embedded: dict[str, Embedded] = {}
+    for page_lang, block in (raw.get("embedded") or {}).items():
+        if page_lang not in LANGS or not isinstance(block, dict) or block.get("lang") not in LANGS:
+            raise TermsError(f"{name}: embedded '{page_lang}' needs lang: en|es and terms")
+        items = block.get("terms") or []
+        if not items or not all(isinstance(i, dict) and i.get("term") for i in items):
+            raise TermsError(f"{name}: embedded '{page_lang}': every entry needs 'term'")
+        for i in items:
+            if i.get("concept") and i["concept"] not in concepts:
+                raise TermsError(f"{name}: embedded term '{i['term']}' names unknown concept {i['concept']!r}")
+        words = sorted({str(i["term"]) for i in items}, key=len, reverse=True)
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        spanish = {str(i["term"]).lower(): str(i.get("es") or "") for i in items}
+        embedded[page_lang] = Embedded(mark=str(block["lang"]), pattern=pattern, spanish=spanish)
+
+    return Terms(concepts, tuple(rules), tuple(exceptions), embedded)
+
+
+# --------------------------------------------------------------------------- checking
+
+# Parts of a Markdown (or data) string that readers do not see as words: each
+# is blanked with spaces (line breaks kept, so line numbers stay exact).
+_MASKS = [
+    re.compile(r"^(```|~~~).*?^\1", re.M | re.S),            # fenced code
+    re.compile(r"<!--.*?-->", re.S),                          # comments
+    re.compile(r"`[^`\n]*`"),                                 # inline code
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S),                # Jinja: {{ firm.phone }}
+    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),           # link targets ](url "title")
+    re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*", re.M),          # reference definitions
+    re.compile(r"<[^<>\n]*>"),                                # HTML tags and autolinks
+    re.compile(r"\{[^{}\n]*\}"),                              # attribute lists { #id lang=en }
+    re.compile(r"[*_]+"),                                     # emphasis markers
+]
+_BLANK = re.compile(r"[^\n]")
+
+
+def _mask(text: str) -> str:
+    for pattern in _MASKS:
+        text = pattern.sub(lambda m: _BLANK.sub(" ", m.group(0)), text)
+    return text
+
+
+def _normalize(text: str) -> tuple[str, list[int]]:
+    """Collapse each run of white space to one space; index[i] is where the
+    i-th character of the result sits in `text`."""
+    parts: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in re.finditer(r"\s+", text):
+        parts.append(text[pos:m.start()])
+        index.extend(range(pos, m.start()))
+        parts.append(" ")
+        index.append(m.start())
+        pos = m.end()
+    parts.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(parts), index
+
+
+def check_text(terms: Terms, text: str, lang: str, file: str, first_line: int = 1,
+               data_string: bool = False) -> list[Violation]:
+    """Words to change in `text` (Markdown or a data string) written in `lang`."""
+    raw = text
+    norm, index = _normalize(_mask(text))
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, Violation]] = []
+
+    def add(start: int, end: int, write: str, reason: str, rule: str) -> None:
+        taken.append((start, end))
+        line = first_line + raw.count("\n", 0, index[start])
+        found.append((start, Violation(file, line, norm[start:end].strip(), write, reason, rule)))
+
+    for rule in terms.rules:
+        if lang not in rule.langs:
+            continue
+        for m in rule.pattern.finditer(norm):
+            s, e = m.span()
+            if s == e or any(s < te and ts < e for ts, te in taken) or rule.excused(norm, s, e):
+                continue
+            add(s, e, rule.write, rule.reason, rule.id)
+    embedded = terms.embedded.get(lang)
+    if data_string and embedded is not None and embedded.mark != lang and lang == "es":
+        for m in embedded.pattern.finditer(norm):
+            s, e = m.span()
+            if not any(s < te and ts < e for ts, te in taken):
+                term = " ".join(m.group(0).split()).lower()
+                add(s, e, embedded.spanish.get(term) or "a Spanish word", EMBEDDED_REASON, "embedded")
+    return [v for _, v in sorted(found, key=lambda item: item[0])]
+
+
+def _lang_values(node: yaml.Node) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    """Every `en:` / `es:` scalar value in a composed YAML document."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value in LANGS and isinstance(value, yaml.ScalarNode):
+                yield key.value, value
+            else:
+                yield from _lang_values(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _lang_values(item)
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 10x faster
+
+
+def _compose(path: Path, rel: str) -> tuple[str, yaml.Node | None]:
+    text = path.read_text(encoding="utf-8")
+    try:
+        # compose() builds the node tree only: tags like !ENV need no constructor.
+        return text, yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError as err:
+        raise TermsError(f"{rel}: invalid YAML: {err}") from err
+
+
+def _check_node(terms: Terms, text: str, node: yaml.ScalarNode, lang: str, rel: str) -> list[Violation]:
+    source = text[node.start_mark.index:node.end_mark.index]
+    return check_text(terms, source, lang, rel, node.start_mark.line + 1, data_string=True)
+
+
+def check_data_file(terms: Terms, path: Path, rel: str) -> list[Violation]:
+    text, doc = _compose(path, rel)
+    out: list[Violation] = []
+    for lang, node in _lang_values(doc) if doc is not None else ():
+        out += _check_node(terms, text, node, lang, rel)
+    return out
+
+
+def _get(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return v
+    return None
+
+
+def check_mkdocs_yml(terms: Terms, path: Path, rel: str = "mkdocs.yml") -> list[Violation]:
+    """site_name, site_description (top level and per language) and the
+    Spanish menu titles (plugins > i18n > languages > nav_translations)."""
+    text, doc = _compose(path, rel)
+    out: list[Violation] = []
+    strings: list[tuple[str, yaml.Node | None]] = [
+        ("en", _get(doc, "site_name")), ("en", _get(doc, "site_description"))]
+    plugins = _get(doc, "plugins")
+    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else ():
+        languages = _get(_get(item, "i18n"), "languages")
+        for language in languages.value if isinstance(languages, yaml.SequenceNode) else ():
+            locale = _get(language, "locale")
+            lang = locale.value if isinstance(locale, yaml.ScalarNode) else ""
+            strings += [(lang, _get(language, "site_name")), (lang, _get(language, "site_description"))]
+            nav = _get(language, "nav_translations")
+            if isinstance(nav, yaml.MappingNode):
+                strings += [(lang, value) for _, value in nav.value]
+    for lang, node in strings:
+        if lang in LANGS and isinstance(node, yaml.ScalarNode):
+            out += _check_node(terms, text, node, lang, rel)
+    return out
+
+
+def page_lang_of(rel: str) -> str:
+    return "es" if rel.endswith(".es.md") else "en"
+
+
+def apply_exceptions(terms: Terms, found: list[Violation]) -> list[Violation]:
+    allowed = {(ex.file, ex.rule): ex for ex in terms.exceptions}
+    used: Counter[tuple[str, str]] = Counter()
+    out = []
+    for v in found:
+        ex = allowed.get((v.file, v.rule))
+        if ex is not None:
+            used[(v.file, v.rule)] += 1
+            if ex.max is None or used[(v.file, v.rule)] <= ex.max:
+                continue
+            v = Violation(v.file, v.line, v.found, v.write,
+                          f"{v.reason}; data/terms.yml allows it here only {ex.max} time(s)", v.rule)
+        out.append(v)
+    return out
+
+
+def check_project(root: Path = ROOT, terms: Terms | None = None) -> list[Violation]:
+    """Every word to change in the project's pages, data strings and mkdocs.yml."""
+    terms = terms or load_terms(root / TERMS_FILE)
+    found: list[Violation] = []
+    docs = root / "docs"
+    for path in sorted(docs.rglob("*.md")):
+        rel_docs = path.relative_to(docs).as_posix()
+        if rel_docs.startswith(EXCLUDED_DOCS):
+            continue
+        rel = path.relative_to(root).as_posix()
+        found += check_text(terms, path.read_text(encoding="utf-8"), page_lang_of(rel), rel)
+    for rel in DATA_FILES:
+        if (root / rel).exists():
+            found += check_data_file(terms, root / rel, rel)
+    found += check_mkdocs_yml(terms, root / "mkdocs.yml")
+    return apply_exceptions(terms, found)
+
+
+# --------------------------------------------------------------------------- marking
+
+_TOKEN = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>"
+    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>",
+    re.S,
+)
+_LANG_ATTR = re.compile(r"""(?:^|\s)lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Text that cannot hold a <span> or is not prose.
+_SKIP = frozenset("head title script style code pre kbd samp textarea option select svg math template".split())
+_RAW = frozenset(("script", "style", "textarea", "title"))
+
+
+_RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in _RAW}
+
+
+def mark_embedded(html: str, terms: Terms, page_lang: str) -> str:
+    """Wrap each term of the other language in <span lang="..">; see module doc."""
+    embedded = terms.embedded.get(page_lang)
+    if embedded is None or not embedded.pattern.search(html):
+        return html
+    mark, pattern = embedded.mark, embedded.pattern
+    wrap = lambda m: f'<span lang="{mark}">{m.group(0)}</span>'  # noqa: E731
+    stack: list[tuple[str, str | None]] = []  # open elements: (tag, lang attribute)
+    out: list[str] = []
+    pos = 0
+
+    def active() -> bool:
+        if any(tag in _SKIP for tag, _ in stack):
+            return False
+        for _, lang in reversed(stack):
+            if lang is not None:
+                return not lang.lower().startswith(mark)
+        return True
+
+    for m in _TOKEN.finditer(html):
+        if m.start() < pos:  # inside a raw element already copied
+            continue
+        chunk = html[pos:m.start()]
+        if chunk and pattern.search(chunk) and active():
+            chunk = pattern.sub(wrap, chunk)
+        out.append(chunk)
+        out.append(m.group(0))
+        pos = m.end()
+        closing, tag, attrs = m.groups()
+        if tag is None:  # comment, doctype, CDATA
+            continue
+        tag = tag.lower()
+        if closing:
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == tag:
+                    del stack[i:]
+                    break
+        elif tag in _RAW:  # copy everything up to the end tag as it is
+            close = _RAW_END[tag].search(html, pos)
+            stop = close.start() if close else len(html)
+            out.append(html[pos:stop])
+            pos = stop
+        elif tag not in _VOID and not attrs.endswith("/"):
+            lang = _LANG_ATTR.search(attrs) if "lang" in attrs else None
+            stack.append((tag, next(g for g in lang.groups() if g is not None) if lang else None))
+    chunk = html[pos:]
+    if chunk and pattern.search(chunk) and active():
+        chunk = pattern.sub(wrap, chunk)
+    out.append(chunk)
+    return "".join(out)
