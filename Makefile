@@ -12,7 +12,7 @@ HOST    ?= 127.0.0.1:8000
 # "Exit plan", for what we do about it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check-release readability translations weight lighthouse clean
+.PHONY: serve build test check-release review-sheet readability translations weight lighthouse clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -28,8 +28,11 @@ build: $(STAMP)  ## write the static site to site/
 test: $(STAMP)  ## build once in strict mode, run the whole suite
 	$(BIN)/python -m pytest
 
-check-release: build  ## refuse to publish while firm facts are placeholders
+check-release: build  ## refuse to publish: placeholder firm facts, pending reviews, open review items, TODO text, SITE_URL
 	$(BIN)/python -m scripts.check_release
+
+review-sheet: build  ## one printable HTML page for the attorney: cited statements, open questions, quiz rules
+	$(BIN)/python -m scripts.review_sheet --site site --out build/review-sheet.html
 
 readability: build  ## reading level of every page
 	$(BIN)/python -m scripts.readability site

@@ -8,6 +8,7 @@ Exits 1 and lists every problem; exits 0 only when all of these hold:
   left under `unconfirmed`);
 - an attorney has reviewed every page, every update and the quiz rules
   (`reviewed:` is a date, not `pending`);
+- every open question for the attorney in data/review.yml is closed;
 - the built site (pages and feeds) contains no "TODO" text;
 - SITE_URL is set to the public https address (not missing, not loopback).
 Each line names the file to change.
@@ -72,6 +73,15 @@ def review_problems(docs: Path, quiz: Path = QUIZ) -> list[str]:
     return found
 
 
+def review_item_problems() -> list[str]:
+    from scripts.review_sheet import ReviewDataError, open_items
+
+    try:
+        return [f"data/review.yml: '{i['id']}' is still open for the attorney" for i in open_items()]
+    except ReviewDataError as err:
+        return [str(err)]
+
+
 def todo_problems(site: Path) -> list[str]:
     """'TODO' anywhere in the built pages or feeds (a placeholder or an
     untouched new-post scaffold would reach visitors)."""
@@ -108,6 +118,7 @@ def problems(site: Path, docs: Path) -> list[str]:
     checks: list[Callable[[], list[str]]] = [
         firm_problems,
         lambda: review_problems(docs),
+        review_item_problems,
         lambda: todo_problems(site),
         lambda: site_url_problems(os.environ.get("SITE_URL")),
     ]
