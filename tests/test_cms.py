@@ -327,13 +327,14 @@ def test_a_bilingual_update_made_in_the_cms_builds_and_is_published(browser, ser
     box(page, "Category").fill(POST["es"]["category"])
     box(page, "Text").fill(POST["es"]["body"])
     page.get_by_role("button", name="Save", exact=True).click()
-    page.wait_for_function(
-        """async (stem) => {
-          const root = await navigator.storage.getDirectory();
-          const dir = await (await (await root.getDirectoryHandle('repo')).getDirectoryHandle('docs')).getDirectoryHandle('updates');
-          try { await dir.getFileHandle(stem + '.es.md'); return true; } catch (e) { return false; }
-        }""", arg=STEM, timeout=15000)
-    written = {k: v for k, v in page.evaluate(READ_UPDATES).items() if k not in repo_files_names()}
+    # The CMS writes each file through a swap file: poll until both are complete.
+    known = repo_files_names()
+    written: dict[str, str] = {}
+    for _ in range(60):
+        written = {k: v for k, v in page.evaluate(READ_UPDATES).items() if k not in known}
+        if len(written) >= 2 and all(v.rstrip().endswith(")") for v in written.values()):
+            break
+        page.wait_for_timeout(250)
     assert not foreign(requests, server), foreign(requests, server)
     page.context.close()
 
