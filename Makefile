@@ -6,6 +6,9 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 HOST    ?= 127.0.0.1:8000
+# The browser CMS (/admin/): Sveltia CMS and its fonts, pinned in
+# package-lock.json and copied into the site by hooks/cms.py.
+NODE    := node_modules/.installed
 
 # Material 9.7+ prints an end-of-life notice on every run (EOL 2027-05-05).
 # We silence it here, and only here; see docs/maintainers/CONTRIBUTING.md,
@@ -19,13 +22,17 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
-serve: $(STAMP)  ## preview at http://127.0.0.1:8000 with live reload
+$(NODE): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NODE)
+
+serve: $(STAMP) $(NODE)  ## preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/python -m mkdocs serve --livereload --strict -a $(HOST)
 
-build: $(STAMP)  ## write the static site to site/
+build: $(STAMP) $(NODE)  ## write the static site to site/
 	$(BIN)/python -m mkdocs build --strict
 
-test: $(STAMP)  ## build once in strict mode, run the whole suite
+test: $(STAMP) $(NODE)  ## build once in strict mode, run the whole suite
 	$(BIN)/python -m pytest
 
 check-release: build  ## refuse to publish: placeholder firm facts, pending reviews, open review items, TODO text, SITE_URL
@@ -47,4 +54,4 @@ lighthouse: build  ## Lighthouse scores, mobile, both languages (benchmark)
 	$(BIN)/python -m scripts.lighthouse site
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache node_modules

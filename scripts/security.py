@@ -87,8 +87,14 @@ def parse_headers_file(text: str) -> list[tuple[str, dict[str, str]]]:
 
 
 def headers_for(path: str, rules: list[tuple[str, dict[str, str]]]) -> dict[str, str]:
+    """Headers for `path`: later matching rules win; `! Name` (Cloudflare
+    Pages' detach syntax) drops a header set by an earlier rule."""
     out: dict[str, str] = {}
     for pattern, headers in rules:
         if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
-            out.update(headers)
+            for name, value in headers.items():
+                if name.startswith("!"):
+                    out.pop(name[1:].strip(), None)
+                else:
+                    out[name] = value
     return out

@@ -119,7 +119,7 @@ def all_paths(site: Path) -> list[str]:
     out = []
     for p in sorted(site.rglob("index.html")):
         rel = p.relative_to(site).as_posix()
-        if rel.startswith(("assets/", "search/")):
+        if rel.startswith(("assets/", "search/", "admin/")):  # admin/: the CMS, not public
             continue
         out.append("/" + rel.removesuffix("index.html"))
     return out

@@ -53,7 +53,10 @@ def copy_project(dest: Path) -> Path:
     """A throw-away copy of the project (content, templates, data, hooks)."""
     for name in ("docs", "overrides", "hooks", "data", "scripts", "sitebuild"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("mkdocs.yml", "package.json"):
+        shutil.copy(ROOT / name, dest / name)
+    if (ROOT / "node_modules").exists():  # the CMS bundle (`npm ci`), shared read-only
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
 
 
@@ -77,7 +80,7 @@ class BuiltPage:
 
 
 def content_pages(site: Path) -> list[Path]:
-    skip = {"assets", "search"}
+    skip = {"assets", "search", "admin"}  # admin/: the CMS, not a public page (test_cms.py)
     return sorted(
         p for p in site.rglob("*.html")
         if not (set(p.relative_to(site).parts) & skip)

@@ -1,0 +1,372 @@
+"""The browser CMS at /admin/ (Sveltia CMS; scripts/cms.py, hooks/cms.py).
+
+- its configuration is valid for the pinned Sveltia version and agrees with
+  the build's rules (required fields, paths, file names);
+- /admin/ is noindex, not in the sitemap or search, has its own policy, and
+  leaves the public pages' policy as it was;
+- end to end in Chromium: the CMS's local-repository mode works on a copy of
+  the repository in the origin-private file system (the directory picker is
+  stubbed), an editor creates a bilingual update through the UI and saves,
+  and the files it wrote build into both updates pages and both feeds;
+- loading /admin/ contacts no host but the site's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import html as html_lib
+import json
+import xml.etree.ElementTree as ET
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import jsonschema
+import pytest
+import yaml
+
+from scripts import cms
+from scripts.security import headers_for, parse_headers_file
+from scripts.updates import ATOM, POST_NAME, UpdatesError, parse_post
+from conftest import ROOT, copy_project, run_build
+
+SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
+
+
+@pytest.fixture(scope="module")
+def config() -> dict:
+    return cms.cms_config(ROOT, "firm/site", "main")
+
+
+def collection(config: dict, name: str) -> dict:
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def fields(coll: dict) -> dict[str, dict]:
+    return {f["name"]: f for f in coll["fields"]}
+
+
+# --------------------------------------------------------------------------
+# Configuration and the build's rules
+# --------------------------------------------------------------------------
+
+def test_config_is_valid_for_the_pinned_sveltia(config):
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(config, schema)
+    bad = {**config, "i18n": {**config["i18n"], "structure": "one_file_per_moon"}}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
+
+
+def test_bundle_is_pinned_exactly_and_locked():
+    version = cms.pinned_version()
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    locked = lock["packages"]["node_modules/@sveltia/cms"]
+    assert locked["version"] == version
+    assert locked["integrity"].startswith("sha512-")
+    assert cms.bundle().is_file()
+
+
+MINIMAL_POST = {
+    "title": "A title", "description": "One sentence.", "date": dt.date(2026, 11, 20),
+    "reviewed": dt.date(2026, 11, 21), "category": "Courts",
+}
+
+
+def post_text(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False) + "---\n\nText.\n"
+
+
+def test_every_field_the_build_requires_is_required_in_the_cms(config):
+    updates = fields(collection(config, "updates"))
+    parse_post("updates/2026-11-20-a-title.md", post_text(MINIMAL_POST))  # the full post passes
+    needed = set()
+    for key in MINIMAL_POST:
+        meta = {k: v for k, v in MINIMAL_POST.items() if k != key}
+        try:
+            parse_post("updates/2026-11-20-a-title.md", post_text(meta))
+        except UpdatesError:
+            needed.add(key)
+    assert needed == {"title", "description", "date", "reviewed"}
+    for key in needed:
+        assert updates[key]["required"] is True, key
+    assert updates["category"]["required"] is False
+    assert updates["body"]["required"] is True
+    assert set(updates) >= {"title", "description", "date", "category", "reviewed", "draft", "body"}
+
+
+def test_i18n_is_page_md_plus_page_es_md(config):
+    i18n = config["i18n"]
+    assert i18n["structure"] == "multiple_files"
+    assert i18n["locales"] == ["en", "es"] and i18n["default_locale"] == "en"
+    assert i18n["omit_default_locale_from_file_path"] is True
+    translated = {n for n, f in fields(collection(config, "updates")).items() if f["i18n"] is True}
+    assert translated == {"title", "description", "category", "body"}
+
+
+def test_collection_paths_exist(config):
+    assert (ROOT / collection(config, "updates")["folder"]).is_dir()
+    pages = collection(config, "pages")["files"]
+    assert len(pages) >= 15
+    for page in pages:
+        for lang_suffix in ("", ".es"):
+            path = ROOT / page["file"].replace(".{{locale}}", lang_suffix)
+            assert path.is_file(), path
+    for file in collection(config, "settings")["files"]:
+        assert (ROOT / file["file"]).is_file()
+
+
+def test_file_names_from_the_slug_template_are_posts_the_build_accepts(config):
+    updates = collection(config, "updates")
+    assert updates["slug"].startswith("{{fields.date | date('YYYY-MM-DD')}}-")
+    assert config["slug"] == {"encoding": "ascii", "clean_accents": True,
+                              "sanitize_replacement": "-", "lowercase": True}
+    for name in cms.post_file_names("2026-11-20-court-fees-are-changing-what-s-new"):
+        assert POST_NAME.match(name), name
+    assert not cms.is_post_file("index.es.md")
+    assert re.search(updates["filter"]["pattern"], "2026-11-20")
+
+
+def test_every_page_front_matter_key_is_a_cms_field(config):
+    page_fields = {f["name"] for f in collection(config, "pages")["files"][0]["fields"]}
+    assert set(cms.page_keys(ROOT / "docs")) <= page_fields
+
+
+def test_an_unknown_page_key_stops_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    faq = project / "docs" / "faq.md"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("reviewed:", "author: me\nreviewed:", 1), encoding="utf-8")
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "front-matter key(s) author are not in the CMS's page fields" in result.stderr
+
+
+def test_firm_fields_check_what_the_build_checks(config):
+    firm_fields = fields(collection(config, "settings")["files"][0])
+    firm = yaml.safe_load((ROOT / "data" / "firm.yml").read_text(encoding="utf-8"))
+    assert list(firm_fields) == list(firm)  # same keys, same order (the CMS writes in field order)
+    phone = firm_fields["phone"]["pattern"][0]
+    assert re.match(phone, str(firm["phone"])) and not re.match(phone, "555-01")
+    if "phone_e164" in firm_fields:
+        e164 = firm_fields["phone_e164"]["pattern"][0]
+        assert re.match(e164, firm["phone_e164"]) and not re.match(e164, "828 333 4867")
+    address = {f["name"]: f for f in firm_fields["address"]["fields"]}
+    assert all(address[k]["required"] for k in ("street", "locality", "region", "postal_code", "country"))
+    assert [f["name"] for f in firm_fields["hours"]["fields"]] == ["en", "es"]
+
+
+def test_reviewed_accepts_pending_or_a_date(config):
+    pattern = fields(collection(config, "updates"))["reviewed"]["pattern"][0]
+    assert re.match(pattern, "pending") and re.match(pattern, "2026-11-27")
+    assert not re.match(pattern, "yesterday") and not re.match(pattern, "2026-1-2")
+
+
+# --------------------------------------------------------------------------
+# The built admin page
+# --------------------------------------------------------------------------
+
+def test_admin_page_is_noindex_with_its_own_policy(site_dir):
+    html = (site_dir / "admin" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert f'content="{cms.admin_policy(meta=True)}"' in html
+    assert "<script>" not in html  # no inline script: 'self' is enough
+    assert "/admin/" not in (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for index in (site_dir / "search").glob("*.json"):
+        assert '"location":"admin' not in index.read_text(encoding="utf-8").replace(" ", "")
+    config = yaml.safe_load((site_dir / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["collections"][0]["name"] == "updates"
+
+
+def test_admin_headers_replace_the_public_policy_only_under_admin(site_dir):
+    rules = parse_headers_file((site_dir / "_headers").read_text(encoding="utf-8"))
+    public = headers_for("/faq/", rules)["Content-Security-Policy"]
+    assert "api.github.com" not in public and "unsafe-inline" not in public
+    assert headers_for("/es/updates/", rules)["Content-Security-Policy"] == public
+    admin = headers_for("/admin/", rules)
+    assert admin["Content-Security-Policy"] == cms.admin_policy()
+    assert admin["X-Robots-Tag"] == "noindex, nofollow"
+    assert admin["X-Frame-Options"] == "DENY"  # the other security headers still apply
+
+
+def test_admin_size(site_dir):
+    admin = site_dir / "admin"
+    files = sorted(p for p in admin.rglob("*") if p.is_file())
+    raw = sum(p.stat().st_size for p in files)
+    zipped = sum(len(gzip.compress(p.read_bytes(), 6)) if p.suffix != ".woff2" else p.stat().st_size
+                 for p in files)
+    print(f"\n/admin/: {len(files)} files, {raw / 1024:.0f} KiB, {zipped / 1024:.0f} KiB gzip")
+    assert zipped < 1600 * 1024  # the pinned bundle + fonts; a jump means a Sveltia change to look at
+
+
+# --------------------------------------------------------------------------
+# In Chromium
+# --------------------------------------------------------------------------
+
+REPO_FILES = ("docs/*.md", "docs/updates/*.md", "data/*.yml")
+
+FILL_OPFS = """async (files) => {
+  const root = await navigator.storage.getDirectory();
+  try { await root.removeEntry('repo', {recursive: true}); } catch (e) {}
+  const repo = await root.getDirectoryHandle('repo', {create: true});
+  await repo.getDirectoryHandle('.git', {create: true});  // Sveltia checks it picked a repository root
+  for (const [path, text] of Object.entries(files)) {
+    const parts = path.split('/');
+    let dir = repo;
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, {create: true});
+    const writer = await (await dir.getFileHandle(parts.at(-1), {create: true})).createWritable();
+    await writer.write(text);
+    await writer.close();
+  }
+}"""
+
+READ_UPDATES = """async () => {
+  const root = await navigator.storage.getDirectory();
+  const repo = await root.getDirectoryHandle('repo');
+  const folder = await (await repo.getDirectoryHandle('docs')).getDirectoryHandle('updates');
+  const out = {};
+  for await (const [name, handle] of folder.entries())
+    if (handle.kind === 'file') out[name] = await (await handle.getFile()).text();
+  return out;
+}"""
+
+# The CMS's "Work with Local Repository" asks for a folder; we hand it the
+# origin-private copy. Policy violations are collected for the assertions.
+INIT = """
+window.showDirectoryPicker = async () =>
+  (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  (e) => window.__violations.push([e.effectiveDirective, e.blockedURI]));
+"""
+
+# Sveltia checks for a newer release (unpkg.com) and GitHub's status page;
+# the admin policy blocks both before any request leaves the browser.
+BLOCKED_ON_PURPOSE = {"unpkg.com", "www.githubstatus.com"}
+
+
+def repo_files() -> dict[str, str]:
+    out = {}
+    for pattern in REPO_FILES:
+        for path in sorted(ROOT.glob(pattern)):
+            out[path.relative_to(ROOT).as_posix()] = path.read_text(encoding="utf-8")
+    return out
+
+
+def open_cms(browser, base: str):  # type: ignore[no-untyped-def]
+    """A page signed in to the CMS's local-repository mode; (page, requests)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    requests: list[str] = []
+    ctx.on("request", lambda r: requests.append(r.url))
+    # Nothing may leave loopback: anything else is recorded, then refused.
+    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    page = ctx.new_page()
+    page.goto(base + "/robots.txt")  # same origin, to fill its private file system
+    page.evaluate(FILL_OPFS, repo_files())
+    page.add_init_script(INIT)
+    page.goto(base + "/admin/")
+    page.get_by_role("button", name="Work with Local Repository").click()
+    page.get_by_role("button", name="New").wait_for()
+    return page, requests
+
+
+def foreign(urls: list[str], base: str) -> list[str]:
+    return [u for u in urls if not u.startswith((base, "data:", "blob:"))]
+
+
+@pytest.mark.browser
+def test_loading_admin_contacts_no_other_host(browser, server):
+    page, requests = open_cms(browser, server)
+    # every collection's files are read and listed
+    for name, shows in (("Pages", "Questions people ask about drug diversion"),
+                        ("Firm facts", "Name, phone, address")):
+        page.get_by_text(name, exact=True).first.click()
+        page.get_by_text(shows).first.wait_for()
+    assert not foreign(requests, server), foreign(requests, server)
+    violations = page.evaluate("window.__violations")
+    unexpected = [v for v in violations
+                  if urlparse(v[1]).hostname not in BLOCKED_ON_PURPOSE and not v[1].startswith("data")]
+    assert not unexpected, unexpected
+    assert any(u.endswith("/admin/fonts/material-symbols-outlined-latin-wght-normal.woff2") for u in requests)
+    page.context.close()
+
+
+POST = {
+    "en": {"title": "Court fees are changing: what's new?",
+           "description": "The state will change some court fees in January.",
+           "category": "Courts",
+           "body": "Fees may change. Call {{ firm.phone }}.\n\n## What changes { #what-changes }\n\n"
+                   "See [G.S. 7A-304](gs:7A-304).\n"},
+    "es": {"title": "Cambian las tarifas del tribunal",
+           "description": "El estado cambiará algunas tarifas del tribunal en enero.",
+           "category": "Tribunales",
+           "body": "Las tarifas pueden cambiar. Llame al {{ firm.phone }}.\n\n## Qué cambia { #what-changes }\n\n"
+                   "Vea [G.S. 7A-304](gs:7A-304).\n"},
+}
+DATE = "2026-11-20"
+STEM = f"{DATE}-court-fees-are-changing-what-s-new"
+
+
+def box(page, name: str):  # type: ignore[no-untyped-def]
+    return page.get_by_role("textbox", name=name, exact=True).first
+
+
+@pytest.mark.browser
+def test_a_bilingual_update_made_in_the_cms_builds_and_is_published(browser, server, tmp_path):
+    page, requests = open_cms(browser, server)
+    page.get_by_role("button", name="New").click()
+    box(page, "Title").fill(POST["en"]["title"])
+    box(page, "Description").fill(POST["en"]["description"])
+    page.locator("input[type=date]").first.fill(DATE)
+    box(page, "Attorney review").fill("2026-11-27")
+    box(page, "Category").fill(POST["en"]["category"])
+    box(page, "Text").fill(POST["en"]["body"])
+    page.get_by_role("radio", name="Spanish").first.click()
+    box(page, "Title").fill(POST["es"]["title"])
+    box(page, "Description").fill(POST["es"]["description"])
+    box(page, "Category").fill(POST["es"]["category"])
+    box(page, "Text").fill(POST["es"]["body"])
+    page.get_by_role("button", name="Save", exact=True).click()
+    # The CMS writes each file through a swap file: poll until both are complete.
+    known = repo_files_names()
+    written: dict[str, str] = {}
+    for _ in range(60):
+        written = {k: v for k, v in page.evaluate(READ_UPDATES).items() if k not in known}
+        if len(written) >= 2 and all(v.rstrip().endswith(")") for v in written.values()):
+            break
+        page.wait_for_timeout(250)
+    assert not foreign(requests, server), foreign(requests, server)
+    page.context.close()
+
+    # Exactly the pair the build expects, with the text as typed.
+    assert sorted(written) == [f"{STEM}.es.md", f"{STEM}.md"], sorted(written)
+    for lang, name in (("en", f"{STEM}.md"), ("es", f"{STEM}.es.md")):
+        text = written[name]
+        post = parse_post(f"updates/{name}", text)  # the build's own check
+        assert post.title == POST[lang]["title"] and post.category == POST[lang]["category"]
+        assert str(post.date) == DATE
+        assert POST[lang]["body"] in text  # anchors, {{ firm.x }} and gs: links kept as written
+        assert "draft: false" in text
+
+    project = copy_project(tmp_path / "project")
+    for name, text in written.items():
+        (project / "docs" / "updates" / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_build(project, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    phone = yaml.safe_load((ROOT / "data" / "firm.yml").read_text(encoding="utf-8"))["phone"]
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        index = html_lib.unescape((out / prefix / "updates" / "index.html").read_text(encoding="utf-8"))
+        assert f'href="{STEM}/"' in index and POST[lang]["title"] in index
+        feed = ET.parse(out / prefix / "updates" / "feed.xml").getroot()
+        entries = {e.findtext(f"{{{ATOM}}}title"): e.find(f"{{{ATOM}}}link").get("href")
+                   for e in feed.iter(f"{{{ATOM}}}entry")}
+        assert entries.get(POST[lang]["title"], "").endswith(f"/{prefix}updates/{STEM}/"), entries
+        html = (out / prefix / "updates" / STEM / "index.html").read_text(encoding="utf-8")
+        assert 'id="what-changes"' in html
+        assert phone in html and "{{" not in html
+        assert "ncleg.gov" in html and "gs:7A-304" not in html
+
+
+def repo_files_names() -> set[str]:
+    return {Path(p).name for p in repo_files()}
