@@ -807,3 +807,15 @@ def test_axe_updates_pages(browser, server, lang):
         problems += [f"errors: {errors}"] if errors else []
         problems += [f"foreign: {foreign}"] if foreign else []
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("hours,ending", [
+    ("Monday to Friday, 9 a.m. to 5 p.m.", "5 p.m. Languages"),
+    ("Monday to Friday, 9 to 5", "9 to 5. Languages"),
+])
+def test_vcard_note_ends_each_part_with_one_full_stop(hours, ending):
+    from scripts.vcard import firm_vcard
+
+    firm = {**FIRM, "hours": {"en": hours, "es": hours}}
+    card = vobject.readOne(firm_vcard(firm, "en", STRINGS["en"], "https://diversion.example.org/"))
+    assert ending in card.note.value and ".." not in card.note.value
