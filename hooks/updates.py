@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.buildinfo import serving  # noqa: E402
 from scripts.review import ReviewError, parse_reviewed  # noqa: E402
 from scripts.updates import (  # noqa: E402
     FOLDER,
@@ -58,17 +59,11 @@ from scripts.updates import (  # noqa: E402
 INDEX = f"{FOLDER}/index.md"
 TEMPLATE = "update.html"
 
-# `mkdocs serve` is a preview. The command is fixed for the life of the
-# process (not per-build state), so a module flag is safe here.
-_command = {"name": "build"}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    _command["name"] = command
 
 
 def is_preview() -> bool:
-    return _command["name"] == "serve" or preview_env()
+    """`mkdocs serve` (hooks/preview.py) or PREVIEW=1: drafts and scheduled posts shown."""
+    return serving() or preview_env()
 
 
 def build_lang(config: MkDocsConfig) -> str:
