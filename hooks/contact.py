@@ -2,9 +2,15 @@
 
 - on_config: the form's endpoint is `contact_endpoint` in data/firm.yml,
   unless the CONTACT_ENDPOINT environment variable is set and not empty (per
-  deploy, and for the tests). It must be an https:// address (http:// only on loopback).
-  The result goes back into config.extra.firm.contact_endpoint; empty means
-  the page composes an email instead (docs/assets/js/contact.js).
+  deploy, and for the tests). Three modes (config.extra.firm.contact_mode):
+    "mailto"   no endpoint: the page composes an email (docs/assets/js/contact.js);
+    "endpoint" an https:// address (http:// only on loopback) of a form service;
+    "netlify"  the value `netlify`: Netlify Forms, which takes a POST to the
+               page's own (relative) address; no other relative address is accepted.
+  An address carrying a user name, a password or a key/token in its query
+  is refused: the endpoint is published in every page and in the CSP.
+  The checked address goes back into config.extra.firm.contact_endpoint.
+- on_page_context: `contact_action` for the contact page (the form's action).
 - on_files (after mkdocs-static-i18n): contact/firm.vcf, and es/contact/firm.vcf
   in the Spanish build, from the firm facts (scripts/vcard.py).
 """
@@ -12,14 +18,18 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -31,20 +41,57 @@ from scripts.vcard import firm_vcard  # noqa: E402
 ENV = "CONTACT_ENDPOINT"
 VCARD = "contact/firm.vcf"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+NETLIFY = "netlify"
+SENT_ANCHOR = "cf-sent"  # shown by CSS (:target) after a no-JavaScript Netlify post
+# Query parameter names that carry a secret, not a public form address.
+SECRET_PARAM = re.compile(r"(key|token|secret|pass|pwd|auth|sig|signature|credential|session)", re.I)
 
 
-def check_endpoint(url: str, where: str) -> str:
+def redact(url: str) -> str:
+    """The address with user info and query values hidden, safe to print in a log."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    if parts.username is not None or parts.password is not None:
+        host = "***@" + host
+    query = "&".join(f"{name}=***" for name, _ in parse_qsl(parts.query, keep_blank_values=True))
+    return urlunsplit((parts.scheme, host, parts.path, query, ""))
+
+
+def check_endpoint(url: str, where: str) -> tuple[str, str]:
+    """(mode, endpoint) for the configured value; PluginError when it is unsafe."""
     url = url.strip()
     if not url:
-        return ""
+        return "mailto", ""
+    if url.lower() == NETLIFY:
+        return NETLIFY, ""
     parts = urlsplit(url)
+    if not parts.scheme and not parts.netloc:
+        raise PluginError(
+            f"{where}: a relative contact form address ({url!r}) works only with Netlify Forms: "
+            f"set it to '{NETLIFY}' (the form then posts to its own page), or give a full https:// address"
+        )
+    if "@" in parts.netloc:
+        raise PluginError(
+            f"{where}: the contact form address holds a user name or password ({redact(url)}). "
+            f"The address is published in every page and in the security policy: remove "
+            f"'user:password@' and use the form service's public address"
+        )
+    secrets = [name for name, _ in parse_qsl(parts.query, keep_blank_values=True) if SECRET_PARAM.search(name)]
+    if secrets:
+        raise PluginError(
+            f"{where}: the contact form address carries what looks like a secret in its query "
+            f"({', '.join(sorted(set(secrets)))}: {redact(url)}). The address is published in every "
+            f"page and in the security policy: use the form service's public address, never an API key"
+        )
     secure = parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK)
     if not secure or not parts.hostname:
         raise PluginError(
             f"{where}: the contact form endpoint must be an https:// address "
-            f"(http:// only on 127.0.0.1 or localhost), got {url!r}"
+            f"(http:// only on 127.0.0.1 or localhost), got {redact(url)!r}"
         )
-    return url
+    return "endpoint", url
 
 
 @event_priority(-10)  # after hooks/firm.py has loaded config.extra.firm
@@ -53,11 +100,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not isinstance(firm, dict):
         raise PluginError("hooks/contact.py: config.extra.firm missing (list hooks/firm.py first)")
     if os.environ.get(ENV):  # set and not empty: it wins over data/firm.yml
-        firm["contact_endpoint"] = check_endpoint(os.environ[ENV], f"environment variable {ENV}")
+        mode, url = check_endpoint(os.environ[ENV], f"environment variable {ENV}")
     else:
-        firm["contact_endpoint"] = check_endpoint(str(firm.get("contact_endpoint") or ""),
-                                                  "data/firm.yml: contact_endpoint")
+        mode, url = check_endpoint(str(firm.get("contact_endpoint") or ""), "data/firm.yml: contact_endpoint")
+    firm["contact_mode"] = mode
+    firm["contact_endpoint"] = url
     return config
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> dict[str, Any]:
+    """The form's action: the endpoint, or in Netlify mode the page's own
+    site-root-relative address (what Netlify Forms expects)."""
+    firm = config.extra["firm"]
+    if firm.get("contact_mode") == NETLIFY:
+        base = urlsplit(config.site_url or "/").path.rstrip("/")
+        context["contact_action"] = f"{base}/{page.url}#{SENT_ANCHOR}"
+    else:
+        context["contact_action"] = firm.get("contact_endpoint") or ""
+    return context
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100): dest in this language's folder

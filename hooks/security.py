@@ -21,19 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.buildinfo import inner_language_build  # noqa: E402
+from scripts.buildinfo import inner_language_build, serving  # noqa: E402
 from scripts.security import MAX_INLINE, headers_file, inline_hashes, policy  # noqa: E402
 
 CHARSET = '<meta charset="utf-8">'
 
 # `mkdocs serve` injects its live-reload script inline; the preview must not
-# block it. The command is fixed for the life of the process (not per-build
-# state), so a module flag is safe here.
-_command = {"name": "build"}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    _command["name"] = command
+# block it (scripts.buildinfo.serving, set by hooks/preview.py).
 
 
 def endpoint(config: MkDocsConfig) -> str:
@@ -50,14 +44,14 @@ def with_meta_csp(html: str, config: MkDocsConfig, where: str) -> str:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if _command["name"] == "serve":
+    if serving():
         return output
     return with_meta_csp(output, config, page.file.src_uri)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if inner_language_build(config) or _command["name"] == "serve":
+    if inner_language_build(config) or serving():
         return
     site = Path(config.site_dir)
     scripts: set[str] = set()

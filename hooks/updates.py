@@ -6,9 +6,12 @@ scripts/updates.py; this file only connects it to MkDocs.
 
 mkdocs-static-i18n runs the whole build once per language. Each build:
 - on_files (after the i18n plugin has chosen this language's files): check
-  every post of both languages (scripts.updates.load_posts), give each post
-  file and updates/index(.es).md what their templates show, add index pages
-  2..n (updates/page/N/) and this language's updates/feed.xml.
+  every post of both languages (scripts.updates.load_posts), drop the posts
+  that are not out yet (`draft: true`, or dated after BUILD_DATE / today:
+  no page, index entry, feed entry or sitemap line) unless this is a preview
+  (`mkdocs serve` or PREVIEW=1, where they are shown and marked), give each
+  post file and updates/index(.es).md what their templates show, add index
+  pages 2..n (updates/page/N/) and this language's updates/feed.xml.
 - on_page_markdown: a post uses the `update.html` template unless it names one.
 - on_page_context: `post` (a post page) or `updates` (an index page).
 - on_env: `updates_feed` for <head> (overrides/main.html) and `long_date`.
@@ -35,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.buildinfo import serving  # noqa: E402
 from scripts.review import ReviewError, parse_reviewed  # noqa: E402
 from scripts.updates import (  # noqa: E402
     FOLDER,
@@ -45,12 +49,21 @@ from scripts.updates import (  # noqa: E402
     feed_url,
     front_matter,
     load_posts,
+    build_date,
     page_markdown,
     paginate,
+    preview_env,
+    publishable,
 )
 
 INDEX = f"{FOLDER}/index.md"
 TEMPLATE = "update.html"
+
+
+
+def is_preview() -> bool:
+    """`mkdocs serve` (hooks/preview.py) or PREVIEW=1: drafts and scheduled posts shown."""
+    return serving() or preview_env()
 
 
 def build_lang(config: MkDocsConfig) -> str:
@@ -87,16 +100,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     lang = build_lang(config)
     docs = Path(config.docs_dir)
     try:
-        posts = load_posts(docs)
+        found = load_posts(docs)
+        posts = publishable(found, build_date(), is_preview())
     except UpdatesError as err:
         raise PluginError(str(err)) from err
     ours = {p.src_uri: p for p in posts[lang]}
+    not_out = {p.src_uri for code in LANGS for p in found[code]} - {p.src_uri for code in LANGS for p in posts[code]}
     index = None
-    for file in files.documentation_pages():
+    for file in list(files.documentation_pages()):
         if norm_src(file) == INDEX:
             index = file
         elif file.src_uri in ours:
             file.updates_post = ours[file.src_uri]
+        elif file.src_uri in not_out:
+            files.remove(file)  # a draft or a post whose day has not come: not built at all
     if index is None:
         if any(posts.values()):
             raise PluginError(f"{FOLDER}/: posts need an index page, {INDEX} (and its translation)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,3 +22,14 @@ def page_lang(page: Any, config: MkDocsConfig) -> str:
     the page's file, else the build's theme language."""
     locale = getattr(getattr(page, "file", None), "locale", None)
     return str(locale or config.theme.get("language") or "en")
+
+
+# Set by hooks/preview.py when the command is `mkdocs serve`. In the
+# environment, not a module variable: the preview reloads hooks/ and scripts/
+# before each rebuild, which would reset module state.
+SERVING_ENV = "DL_MKDOCS_SERVE"
+
+
+def serving() -> bool:
+    """True inside `mkdocs serve` (the live preview)."""
+    return os.environ.get(SERVING_ENV) == "1"

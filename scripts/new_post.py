@@ -5,21 +5,22 @@ Usage:
       [--slug short-name] [--date YYYY-MM-DD] [--category "Topic" --es-category "Tema"]
 
 Writes docs/updates/DATE-SLUG.md and docs/updates/DATE-SLUG.es.md with the
-front matter the build checks (title, description, date, reviewed). Replace
-every TODO before you publish: the description, the text, and `reviewed`
-once an attorney has read the post (docs/maintainers/CONTRIBUTING.md, "Updates").
+front matter the build checks (title, description, date, reviewed), as a
+draft (`draft: true`: shown by `make serve`, never published). Replace every
+TODO, set `reviewed` once an attorney has read the post, then remove the
+draft line (docs/maintainers/CONTRIBUTING.md, "Updates").
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import re
 import sys
 import unicodedata
 from pathlib import Path
 
-import yaml
 
 from scripts.updates import FOLDER, POST_NAME, UpdatesError, load_posts, parse_post
 
@@ -51,14 +52,31 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def scalar(value: str) -> str:
+    """A YAML double-quoted string (JSON's string syntax is valid YAML):
+    colons, quotes and '#' in a title stay text."""
+    return json.dumps(" ".join(value.split()), ensure_ascii=False)
+
+
 def render(lang: str, title: str, date: dt.date, category: str | None) -> str:
-    meta: dict[str, object] = {"title": title, "description": DESCRIPTION[lang], "date": date,
-                               "reviewed": date}
+    """The post's file, written line by line (not yaml.dump, which would
+    turn two equal dates into an anchor and an alias, &id001 / *id001, and
+    drop the comments an editor needs)."""
+    lines = [
+        "---",
+        f"title: {scalar(title)}",
+        f"description: {scalar(DESCRIPTION[lang])}",
+        f"date: {date.isoformat()}".ljust(30) + "# publication day; must match the file name",
+        "reviewed: pending".ljust(30) + "# the day an attorney reviewed it, YYYY-MM-DD",
+    ]
     if category:
-        meta["category"] = category
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    front = front.replace(f"reviewed: {date}", f"reviewed: {date}  # TODO: the day an attorney reviewed it")
-    return f"---\n{front}---\n\n{BODY[lang]}"
+        lines.append(f"category: {scalar(category)}")
+    lines += [
+        "draft: true".ljust(30) + "# remove this line to publish on 'date'",
+        "---",
+        "",
+    ]
+    return "\n".join(lines) + "\n" + BODY[lang]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,12 +120,17 @@ def main(argv: list[str] | None = None) -> int:
         if path.exists():
             print(f"{path} already exists", file=sys.stderr)
             return 1
-        parse_post(f"{FOLDER}/{path.name}", text)  # the scaffold itself must pass the build's checks
+        try:  # the scaffold itself must pass the build's checks
+            parse_post(f"{FOLDER}/{path.name}", text)
+        except UpdatesError as err:
+            print(err, file=sys.stderr)  # only the true error: nothing was written
+            return 1
     folder.mkdir(parents=True, exist_ok=True)
     for path, text in files.values():
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path.relative_to(args.docs.parent) if path.is_relative_to(args.docs.parent) else path}")
-    print("Next: replace every TODO, then `make serve` to preview at /updates/ and /es/updates/.")
+    print("Next: replace every TODO, then `make serve` to preview at /updates/ and /es/updates/.\n"
+          "The post is a draft until you remove 'draft: true'; it goes live on its date.")
     return 0
 
 

@@ -6,8 +6,12 @@ A post is a pair of Markdown files in docs/updates/, paired by file name:
     docs/updates/2026-11-03-second-chance-act.es.md   (Spanish)
 
 Front matter: title, description, date (same as in the file name), reviewed,
-optional category. The file name is the address: /updates/2026-11-03-second-
-chance-act/ and /es/updates/2026-11-03-second-chance-act/.
+optional category, optional `draft: true`. The file name is the address:
+/updates/2026-11-03-second-chance-act/ and /es/updates/2026-11-03-second-chance-act/.
+
+Publication: a normal build publishes a post when it is not a draft and its
+date has come (`build_date()`: today, or BUILD_DATE=YYYY-MM-DD); a preview
+(`mkdocs serve`, or PREVIEW=1) shows drafts and scheduled posts, marked.
 
 Plain functions, no MkDocs: hooks/updates.py, scripts/new_post.py,
 scripts/translations.py and the tests all use them. Every problem names the
@@ -17,9 +21,11 @@ file (UpdatesError).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from collections.abc import Mapping
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +85,17 @@ class Post:
     title: str
     description: str
     category: str | None = None
+    draft: bool = False
+    state: str = "published"  # or "draft", "scheduled": set by publishable() for a preview
 
     @property
     def url(self) -> str:
         return f"{lang_prefix(self.lang)}{FOLDER}/{self.stem}/"
+
+    def state_on(self, today: dt.date) -> str:
+        if self.draft:
+            return "draft"
+        return "scheduled" if self.date > today else "published"
 
     @property
     def index_url(self) -> str:
@@ -183,6 +196,9 @@ def parse_post(src_uri: str, text: str) -> Post:
     category = meta.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
         raise UpdatesError(f"{src_uri}: 'category' must be a short text, got {category!r}")
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        raise UpdatesError(f"{src_uri}: 'draft' must be true or false (or left out), got {draft!r}")
     return Post(
         src_uri=src_uri,
         lang=lang,
@@ -193,6 +209,7 @@ def parse_post(src_uri: str, text: str) -> Post:
         title=_text(meta, "title", src_uri, "the post's headline"),
         description=_text(meta, "description", src_uri, "one plain sentence for the index and the feed"),
         category=category.strip() if isinstance(category, str) else None,
+        draft=draft,
     )
 
 
@@ -214,6 +231,7 @@ def load_posts(docs: Path) -> dict[str, list[Post]]:
     problems: list[str] = []
     by_stem: dict[str, dict[str, Post]] = {}
     slugs: dict[str, set[str]] = {}
+    rejected: set[str] = set()
     if (folder / "page").exists():
         problems.append(f"{FOLDER}/page/: reserved for the index's pages 2, 3, ... (built, not written)")
     for path in sorted(folder.rglob("*.md")):
@@ -227,13 +245,16 @@ def load_posts(docs: Path) -> dict[str, list[Post]]:
             post = parse_post(rel, path.read_text(encoding="utf-8"))
         except UpdatesError as err:
             problems.append(str(err))
+            named = POST_NAME.match(path.name)
+            if named:  # its twin is not "missing a translation": this file is just wrong
+                rejected.add(f"{named['date']}-{named['slug']}")
             continue
         by_stem.setdefault(post.stem, {})[post.lang] = post
         slugs.setdefault(post.slug, set()).add(post.stem)
         posts[post.lang].append(post)
     for stem, langs in sorted(by_stem.items()):
         for lang in LANGS:
-            if lang not in langs:
+            if lang not in langs and stem not in rejected:
                 have = next(iter(langs.values()))
                 want = f"{FOLDER}/{stem}{'' if lang == DEFAULT_LANG else '.' + lang}.md"
                 problems.append(f"{want}: missing ({lang} translation of {have.src_uri})")
@@ -244,6 +265,33 @@ def load_posts(docs: Path) -> dict[str, list[Post]]:
     if problems:
         raise UpdatesError("Updates:\n  " + "\n  ".join(problems))
     return {lang: newest_first(found) for lang, found in posts.items()}
+
+
+def build_date(env: Mapping[str, str] = os.environ) -> dt.date:
+    """The build's "today": BUILD_DATE=YYYY-MM-DD when set (tests, or to
+    check what a later day's build will publish), else the real date."""
+    value = env.get("BUILD_DATE", "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise UpdatesError(f"environment variable BUILD_DATE: expected YYYY-MM-DD, got {value!r}") from err
+
+
+def preview_env(env: Mapping[str, str] = os.environ) -> bool:
+    """PREVIEW=1 (or true/yes) asks for a preview build (drafts and scheduled posts shown)."""
+    return env.get("PREVIEW", "").strip().lower() in ("1", "true", "yes")
+
+
+def publishable(posts: dict[str, list[Post]], today: dt.date, preview: bool) -> dict[str, list[Post]]:
+    """The posts a build shows: published ones; in a preview also drafts and
+    scheduled posts, each marked with its `state`."""
+    shown: dict[str, list[Post]] = {}
+    for lang, found in posts.items():
+        marked = [replace(p, state=p.state_on(today)) for p in found]
+        shown[lang] = [p for p in marked if preview or p.state == "published"]
+    return shown
 
 
 def paginate(posts: list[Post], lang: str, per_page: int = PER_PAGE) -> list[Listing]:

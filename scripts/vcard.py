@@ -20,6 +20,12 @@ def escape(value: Any) -> str:
     return text
 
 
+def sentence(text: str) -> str:
+    """End with one full stop: '9 a.m. to 5 p.m.' stays, never '5 p.m..'."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def fold(line: str, limit: int = 75) -> str:
     """Fold a content line at `limit` octets (CRLF + space), never inside a
     UTF-8 character."""
@@ -41,11 +47,11 @@ def firm_vcard(firm: dict[str, Any], lang: str, strings: dict[str, str], url: st
     """vCard text for the firm, with a note in `lang` (labels from data/strings.yml)."""
     addr = firm["address"]
     languages = ", ".join(str(localize(item["name"], lang)) for item in firm["languages"])
-    note = (
-        f"{localize(firm['attorney_title'], lang)}: {firm['attorney']}. "
-        f"{strings['hours']}: {localize(firm['hours'], lang)}. "
-        f"{strings['languages_spoken']}: {languages}."
-    )
+    note = " ".join(sentence(part) for part in (
+        f"{localize(firm['attorney_title'], lang)}: {firm['attorney']}",
+        f"{strings['hours']}: {localize(firm['hours'], lang)}",
+        f"{strings['languages_spoken']}: {languages}",
+    ))
     lines = [
         "BEGIN:VCARD",
         "VERSION:3.0",

@@ -17,7 +17,20 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+
+
+def chromium_path() -> str | None:
+    """Which Chromium the browser tests drive: $CHROMIUM when set; else
+    Debian's /usr/bin/chromium (this machine, .ci/run); else None, meaning
+    Playwright's own build (`playwright install --with-deps chromium`, as the
+    GitHub workflow does on Ubuntu, which has no usable chromium package)."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
+    return DEBIAN_CHROMIUM if Path(DEBIAN_CHROMIUM).exists() else None
+
+
+CHROMIUM = chromium_path()
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -112,9 +125,12 @@ def server(site_dir: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' (see .ci/run)")
+    if CHROMIUM and not Path(CHROMIUM).exists():
+        pytest.fail(f"CHROMIUM={CHROMIUM}: no such file")
     with sync_playwright() as pw:
+        if CHROMIUM is None and not Path(pw.chromium.executable_path).exists():
+            pytest.fail("No Chromium: install Debian's 'chromium' (see .ci/run), or Playwright's "
+                        "with `python -m playwright install --with-deps chromium`")
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()

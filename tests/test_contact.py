@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import email
 import email.policy
+import functools
 import http.server
+import importlib.util
 import re
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from posixpath import dirname, join, normpath
@@ -16,9 +19,10 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 import vobject
+from bs4 import BeautifulSoup
 
-from conftest import copy_project, run_build
-from scripts.serve_site import serve
+from conftest import ROOT, copy_project, run_build
+from scripts.serve_site import handler_for, serve
 from scripts.sitedata import load_firm, load_strings
 from test_browser import axe_violations
 
@@ -89,8 +93,16 @@ def test_form_fields_and_mailto_mode_markup(pages, lang):
     soup = pages[CONTACT[lang]].soup
     form = soup.select_one("form[data-contact-form]")
     names = {el["name"] for el in form.select("input[name], select[name], textarea[name]")}
-    assert names == {"name", "phone", "email", "language", "best_time", "message", "consent", "_gotcha"}
-    for el in form.select("input:not([type=radio]), select, textarea"):
+    assert names == {"submission_id", "name", "phone", "email", "language", "best_time", "message",
+                     "consent", "_gotcha"}
+    assert form.select_one("input[name=submission_id]")["type"] == "hidden"
+    # Without JavaScript a browser can only require one field: the phone
+    # (10 or more digits); the hint says so until the script relaxes it.
+    phone = form.select_one("#cf-phone")
+    assert phone.has_attr("required") and phone["pattern"]
+    assert form.select_one("#cf-reach-hint").get_text(strip=True) == STRINGS[lang]["cf_reach_hint_nojs"]
+    assert form["data-contact-mode"] == "mailto" and not form.has_attr("data-netlify")
+    for el in form.select("input:not([type=radio]):not([type=hidden]), select, textarea"):
         assert form.select_one(f'label[for="{el["id"]}"]'), f"no label for #{el['id']}"
     assert form.select_one("input[name=language][checked]")["value"] == lang
     gotcha = form.select_one("input[name=_gotcha]")
@@ -131,11 +143,71 @@ def test_vcard_parses_and_matches_the_firm_facts(site_dir, lang):
     assert urlparse(card.url.value).path == ("/" if lang == "en" else "/es/")
 
 
+def load_contact_hook():  # hooks/ is not a package: load the module by path
+    spec = importlib.util.spec_from_file_location("contact_hook", ROOT / "hooks" / "contact.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("", ("mailto", "")),
+    ("  ", ("mailto", "")),
+    ("netlify", ("netlify", "")),
+    ("Netlify", ("netlify", "")),
+    ("https://formspree.io/f/abcd1234", ("endpoint", "https://formspree.io/f/abcd1234")),
+    ("http://127.0.0.1:8123/contact", ("endpoint", "http://127.0.0.1:8123/contact")),
+    ("https://forms.example.com/x?form=contact&lang=es", ("endpoint", "https://forms.example.com/x?form=contact&lang=es")),
+])
+def test_endpoint_values_accepted(value, expected):
+    assert load_contact_hook().check_endpoint(value, "X") == expected
+
+
+@pytest.mark.parametrize("value,message", [
+    ("https://user:s3cret@forms.example.com/x",
+     "X: the contact form address holds a user name or password (https://***@forms.example.com/x). "
+     "The address is published in every page and in the security policy: remove 'user:password@' "
+     "and use the form service's public address"),
+    ("https://s3cret@forms.example.com/x",
+     "X: the contact form address holds a user name or password (https://***@forms.example.com/x)."),
+    ("https://forms.example.com/x?api_key=s3cret",
+     "X: the contact form address carries what looks like a secret in its query "
+     "(api_key: https://forms.example.com/x?api_key=***). The address is published in every page "
+     "and in the security policy: use the form service's public address, never an API key"),
+    ("https://forms.example.com/x?form=1&access_token=s3cret&Signature=s3cret",
+     "(Signature, access_token: https://forms.example.com/x?form=***&access_token=***&Signature=***)"),
+    ("/contact/", "X: a relative contact form address ('/contact/') works only with Netlify Forms: "
+                  "set it to 'netlify' (the form then posts to its own page), or give a full https:// address"),
+    ("http://forms.example.com/x", "X: the contact form endpoint must be an https:// address "
+                                   "(http:// only on 127.0.0.1 or localhost), got 'http://forms.example.com/x'"),
+    ("javascript:alert(1)", "X: the contact form endpoint must be an https:// address"),
+])
+def test_endpoint_values_refused(value, message):
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError) as err:
+        load_contact_hook().check_endpoint(value, "X")
+    assert message in str(err.value)
+    assert "s3cret" not in str(err.value), "the secret itself must never be printed"
+
+
 def test_bad_endpoint_fails_the_build(tmp_path: Path):
     project = copy_project(tmp_path / "p")
     result = run_build(project, tmp_path / "out", env={"CONTACT_ENDPOINT": "http://forms.example.com/x"})
     assert result.returncode != 0
     assert "environment variable CONTACT_ENDPOINT: the contact form endpoint must be an https://" in result.stderr
+
+
+def test_credentials_in_the_endpoint_fail_the_build_and_are_never_published(tmp_path: Path):
+    project = copy_project(tmp_path / "p")
+    out = tmp_path / "out"
+    result = run_build(project, out, env={"CONTACT_ENDPOINT": "https://user:s3cret@forms.example.com/x"})
+    assert result.returncode != 0
+    assert ("environment variable CONTACT_ENDPOINT: the contact form address holds a user name or "
+            "password (https://***@forms.example.com/x)") in result.stderr
+    assert "s3cret" not in result.stderr + result.stdout
+    leaked = [p for p in out.rglob("*") if p.is_file() and b"s3cret" in p.read_bytes()] if out.exists() else []
+    assert not leaked, leaked
 
 
 # --- browser helpers ------------------------------------------------------------------
@@ -246,6 +318,9 @@ def test_mailto_fallback_carries_every_field(visitor, server, lang):
                  f"{s['cf_email']}: {VISITOR['email']}", f"{s['cf_language_legend']}: Español",
                  f"{s['cf_time']}: {s['cf_time_afternoon']}", VISITOR["message"]):
         assert line in body, f"{line!r} not in {body!r}"
+    reference = re.search(rf"^{re.escape(s['cf_reference'])}: (\S+)\r$", body, re.M)
+    assert reference and UUID.match(reference.group(1)), body
+    assert page.input_value("#cf-id") == reference.group(1)  # the same id if the visitor tries again
     status = page.locator("[data-contact-status]")
     assert s["cf_mailto_ready"] in status.inner_text()
     assert status.locator("a[data-contact-mailto-link]").get_attribute("href") == href
@@ -281,13 +356,28 @@ def test_without_javascript_phone_email_address_remain(browser, server, lang):
 
 
 # --- endpoint mode: a copy of the site built with CONTACT_ENDPOINT on loopback -----------
+#
+# The contact matrix (docs/maintainers/CONTRIBUTING.md, "Contact form and posts"):
+# every answer a form service can give, and what the visitor is told.
+
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        pass  # the browser gave up on a slow answer: expected, not a test failure
+
 
 class Endpoint:
-    """A form service on loopback: answers 500, 200, or drops the connection."""
+    """A form service on loopback. Modes: "ok" (200), "400", "500", "slow"
+    (answers 200 only once `release` is set), "nocors" (200 without
+    Access-Control-Allow-Origin), "redirect" (303), "drop" (reads the
+    message, then closes the connection without answering)."""
 
     def __init__(self) -> None:
         self.mode = "500"
         self.received: list[dict[str, str]] = []
+        self.release = threading.Event()
         endpoint = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -303,18 +393,31 @@ class Endpoint:
             def do_POST(self) -> None:  # noqa: N802
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 endpoint.received.append(parse_form(self.headers.get("Content-Type", ""), body))
-                if endpoint.mode == "drop":
+                mode = endpoint.mode
+                if mode == "drop":
                     self.close_connection = True
                     return
-                self.send_response(200 if endpoint.mode == "ok" else 500)
-                self.send_header("Access-Control-Allow-Origin", "*")
+                if mode == "slow":
+                    endpoint.release.wait(timeout=60)
+                status = {"400": 400, "500": 500, "redirect": 303}.get(mode, 200)
+                self.send_response(status)
+                if mode != "nocors":
+                    self.send_header("Access-Control-Allow-Origin", "*")
+                if mode == "redirect":
+                    self.send_header("Location", endpoint.url + "/thanks")  # a service's thank-you page
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
-                self.wfile.write(b'{"ok": true}' if endpoint.mode == "ok" else b'{"error": "down"}')
+                self.wfile.write(b'{"ok": true}' if status == 200 else b'{"error": "no"}')
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/contact"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def wait_for(self, count: int, timeout: float = 15) -> None:
+        deadline = time.time() + timeout
+        while len(self.received) < count:
+            assert time.time() < deadline, f"endpoint got {len(self.received)} messages, expected {count}"
+            time.sleep(0.05)
 
 
 def parse_form(content_type: str, body: bytes) -> dict[str, str]:
@@ -323,7 +426,9 @@ def parse_form(content_type: str, body: bytes) -> dict[str, str]:
                                        policy=email.policy.default)
         return {part.get_param("name", header="content-disposition"):
                 part.get_payload(decode=True).decode("utf-8") for part in msg.iter_parts()}
-    return {k: v[0] for k, v in parse_qs(body.decode(), keep_blank_values=True).items()}
+    form = {k: v[0] for k, v in parse_qs(body.decode(), keep_blank_values=True).items()}
+    form["_content_type"] = content_type
+    return form
 
 
 @pytest.fixture(scope="module")
@@ -339,80 +444,189 @@ def endpoint_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     assert result.returncode == 0, result.stderr[-3000:]
     with serve(tmp / "site") as base:  # with its _headers: the CSP must allow the endpoint
         yield base, endpoint
+    endpoint.release.set()
     endpoint.httpd.shutdown()
+
+
+def send(page, base: str, lang: str = "en") -> None:
+    page.goto(base + url_path(lang))
+    fill(page)
+    page.click("[data-contact-submit]")
+
+
+def status_of(page, kind: str) -> str:
+    status = page.locator(f"[data-contact-status].dl-form__status--{kind}")
+    status.wait_for()
+    assert page.evaluate("document.activeElement.hasAttribute('data-contact-status')")
+    assert status.locator(f'a[href="tel:{FIRM["phone_e164"]}"]').count() == (0 if kind == "success" else 1)
+    return status.inner_text()
 
 
 @browser
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_server_error_keeps_every_field(visitor, endpoint_site, lang):
-    base, endpoint = endpoint_site
-    endpoint.mode = "500"
-    page = visitor
-    page.goto(base + url_path(lang))
-    assert page.get_attribute("form[data-contact-form]", "action") == endpoint.url
-    before = len(endpoint.received)
-    fill(page)
-    page.click("[data-contact-submit]")
-    status = page.locator("[data-contact-status].dl-form__status--error")
-    status.wait_for()
-    words = status.inner_text()
-    assert STRINGS[lang]["cf_err_server"] in words and STRINGS[lang]["cf_kept"] in words
-    assert status.locator(f'a[href="tel:{FIRM["phone_e164"]}"]').count() == 1
-    assert page.evaluate("document.activeElement.hasAttribute('data-contact-status')")
-    assert len(endpoint.received) == before + 1
-    assert_form_kept(page)
-    assert page.is_enabled("[data-contact-submit]")
-
-
-@browser
-def test_network_error_keeps_every_field(visitor, endpoint_site):
-    base, endpoint = endpoint_site
-    endpoint.mode = "drop"
-    page = visitor
-    page.goto(base + url_path("es"))
-    fill(page)
-    page.click("[data-contact-submit]")
-    status = page.locator("[data-contact-status].dl-form__status--error")
-    status.wait_for()
-    assert STRINGS["es"]["cf_err_network"] in status.inner_text()
-    assert_form_kept(page)
-
-
-@browser
-def test_endpoint_receives_every_field(visitor, endpoint_site):
+def test_200_sends_every_field_with_an_id(visitor, endpoint_site, lang):
     base, endpoint = endpoint_site
     endpoint.mode = "ok"
-    page = visitor
-    page.goto(base + url_path("en"))
-    fill(page)
-    page.click("[data-contact-submit]")
-    page.locator("[data-contact-status].dl-form__status--success").wait_for()
-    assert STRINGS["en"]["cf_sent"] in page.inner_text("[data-contact-status]")
+    before = len(endpoint.received)
+    send(visitor, base, lang)
+    assert STRINGS[lang]["cf_sent"] in status_of(visitor, "success")
+    assert len(endpoint.received) == before + 1
     got = endpoint.received[-1]
     assert {k: got[k] for k in ("name", "phone", "email", "language", "best_time", "message", "consent")} == {
         "name": VISITOR["name"], "phone": VISITOR["phone"], "email": VISITOR["email"], "language": "es",
         "best_time": "afternoon", "message": VISITOR["message"], "consent": "yes"}
     assert got["_gotcha"] == ""
-    assert page.input_value("#cf-name") == ""  # sent: the form is cleared
+    assert UUID.match(got["submission_id"]), got["submission_id"]
+    assert visitor.input_value("#cf-name") == "" and visitor.input_value("#cf-id") == ""  # sent: cleared
+
+
+@browser
+@pytest.mark.parametrize("mode,lang", [("400", "en"), ("500", "es")])
+def test_4xx_5xx_say_not_sent_and_keep_every_field(visitor, endpoint_site, mode, lang):
+    base, endpoint = endpoint_site
+    endpoint.mode = mode
+    before = len(endpoint.received)
+    send(visitor, base, lang)
+    words = status_of(visitor, "error")
+    assert STRINGS[lang]["cf_err_server"] in words and STRINGS[lang]["cf_kept"] in words
+    assert len(endpoint.received) == before + 1
+    assert_form_kept(visitor)
+    assert visitor.is_enabled("[data-contact-submit]")
+
+
+@browser
+@pytest.mark.parametrize("mode,lang", [("nocors", "en"), ("redirect", "es"), ("drop", "en")])
+def test_unreadable_answers_say_we_may_have_it(visitor, endpoint_site, mode, lang):
+    """No CORS header, a redirect, a dropped connection: the message reached
+    the service (endpoint.received) but the page cannot know it was taken."""
+    base, endpoint = endpoint_site
+    endpoint.mode = mode
+    before = len(endpoint.received)
+    send(visitor, base, lang)
+    words = status_of(visitor, "warning")
+    assert STRINGS[lang]["cf_maybe"] in words and STRINGS[lang]["cf_kept"] in words
+    assert STRINGS[lang]["cf_err_server"] not in words and STRINGS[lang]["cf_err_network"] not in words
+    assert len(endpoint.received) == before + 1
+    assert_form_kept(visitor)
+
+
+@browser
+def test_slow_answer_says_we_may_have_it(visitor, endpoint_site):
+    base, endpoint = endpoint_site
+    endpoint.mode = "slow"
+    endpoint.release.clear()
+    before = len(endpoint.received)
+    visitor.clock.install()
+    send(visitor, base, "es")
+    endpoint.wait_for(before + 1)           # the message has left and arrived
+    visitor.clock.run_for(21_000)            # past the script's 20 s limit
+    words = status_of(visitor, "warning")
+    assert STRINGS["es"]["cf_maybe"] in words
+    assert_form_kept(visitor)
+    endpoint.release.set()
+
+
+@browser
+def test_retry_after_maybe_carries_the_same_id(visitor, endpoint_site):
+    base, endpoint = endpoint_site
+    endpoint.mode = "nocors"
+    before = len(endpoint.received)
+    send(visitor, base, "en")
+    status_of(visitor, "warning")
+    endpoint.mode = "ok"
+    visitor.click("[data-contact-submit]")
+    status_of(visitor, "success")
+    first, second = endpoint.received[before], endpoint.received[before + 1]
+    assert UUID.match(first["submission_id"]) and first["submission_id"] == second["submission_id"]
+    fill(visitor)  # a new message gets a new id
+    visitor.click("[data-contact-submit]")
+    status_of(visitor, "success")
+    assert endpoint.received[before + 2]["submission_id"] != first["submission_id"]
+
+
+@browser
+def test_offline_before_sending_is_not_sent(visitor, endpoint_site):
+    base, endpoint = endpoint_site
+    endpoint.mode = "ok"
+    before = len(endpoint.received)
+    visitor.goto(base + url_path("es"))
+    fill(visitor)
+    visitor.context.set_offline(True)
+    visitor.click("[data-contact-submit]")
+    words = status_of(visitor, "error")
+    assert STRINGS["es"]["cf_err_network"] in words and STRINGS["es"]["cf_kept"] in words
+    visitor.context.set_offline(False)
+    time.sleep(0.3)
+    assert len(endpoint.received) == before
+    assert_form_kept(visitor)
+
+
+@browser
+def test_server_unreachable_says_we_may_have_it(visitor, endpoint_site):
+    """Connection refused looks exactly like "no CORS header" to the page
+    (a TypeError from fetch), so it cannot honestly say "not sent"."""
+    base, endpoint = endpoint_site
+    before = len(endpoint.received)
+    visitor.route(endpoint.url, lambda route: route.abort("connectionrefused"))
+    send(visitor, base, "en")
+    assert STRINGS["en"]["cf_maybe"] in status_of(visitor, "warning")
+    assert len(endpoint.received) == before
+    assert_form_kept(visitor)
+
+
+@browser
+def test_double_submit_sends_once(visitor, endpoint_site):
+    base, endpoint = endpoint_site
+    endpoint.mode = "slow"
+    endpoint.release.clear()
+    before = len(endpoint.received)
+    send(visitor, base, "en")
+    endpoint.wait_for(before + 1)
+    assert visitor.is_disabled("[data-contact-submit]")
+    visitor.evaluate("""() => {
+        const form = document.querySelector('[data-contact-form]');
+        form.requestSubmit();
+        form.dispatchEvent(new Event('submit', {cancelable: true}));
+        document.querySelector('[data-contact-submit]').click();
+    }""")
+    visitor.press("#cf-name", "Enter")
+    endpoint.release.set()
+    status_of(visitor, "success")
+    time.sleep(0.3)
+    assert len(endpoint.received) == before + 1
 
 
 @browser
 def test_honeypot_sends_nothing(visitor, endpoint_site):
     base, endpoint = endpoint_site
     endpoint.mode = "ok"
-    page = visitor
-    page.goto(base + url_path("en"))
+    visitor.goto(base + url_path("en"))
     before = len(endpoint.received)
-    fill(page)
-    page.eval_on_selector("#cf-gotcha", "el => { el.value = 'http://spam.example' }")
-    page.click("[data-contact-submit]")
-    assert STRINGS["en"]["cf_sent"] in page.inner_text("[data-contact-status]")
-    page.wait_for_timeout(300)
+    fill(visitor)
+    visitor.eval_on_selector("#cf-gotcha", "el => { el.value = 'http://spam.example' }")
+    visitor.click("[data-contact-submit]")
+    assert STRINGS["en"]["cf_sent"] in visitor.inner_text("[data-contact-status]")
+    visitor.wait_for_timeout(300)
     assert len(endpoint.received) == before
 
 
 @browser
-def test_without_javascript_the_form_posts_natively(browser, endpoint_site):
+def test_email_only_is_enough_with_javascript(visitor, endpoint_site):
+    base, endpoint = endpoint_site
+    endpoint.mode = "ok"
+    before = len(endpoint.received)
+    visitor.goto(base + url_path("en"))
+    assert visitor.inner_text("#cf-reach-hint") == STRINGS["en"]["cf_reach_hint"]
+    visitor.fill("#cf-name", "Ana")
+    visitor.fill("#cf-email", "ana@example.com")
+    visitor.check("#cf-consent")
+    visitor.click("[data-contact-submit]")
+    status_of(visitor, "success")
+    assert endpoint.received[before]["phone"] == "" and len(endpoint.received) == before + 1
+
+
+@browser
+def test_without_javascript_phone_is_required_then_it_posts(browser, endpoint_site):
     base, endpoint = endpoint_site
     endpoint.mode = "ok"
     ctx = browser.new_context(java_script_enabled=False)
@@ -420,12 +634,28 @@ def test_without_javascript_the_form_posts_natively(browser, endpoint_site):
     page.goto(base + url_path("en"))
     assert page.is_visible("form[data-contact-form]")
     assert page.locator("[data-contact-fallback]").count() == 0
+    assert page.inner_text("#cf-reach-hint") == STRINGS["en"]["cf_reach_hint_nojs"]
     before = len(endpoint.received)
+    # Email only: the browser refuses (phone required), nothing is sent.
+    page.fill("#cf-name", VISITOR["name"])
+    page.fill("#cf-email", VISITOR["email"])
+    page.check("#cf-consent")
+    page.click("[data-contact-submit]")
+    assert page.evaluate("document.querySelector('#cf-phone').validity.valueMissing")
+    page.fill("#cf-phone", "555-01")  # too few digits
+    page.click("[data-contact-submit]")
+    assert page.evaluate("document.querySelector('#cf-phone').validity.patternMismatch")
+    for good in ("828-555-0100", "(828) 555 0100", "+1 828.555.0100"):
+        page.fill("#cf-phone", good)
+        assert page.evaluate("document.querySelector('#cf-phone').validity.valid"), good
+    page.wait_for_timeout(300)
+    assert len(endpoint.received) == before
     fill(page)
     with page.expect_navigation():
         page.click("[data-contact-submit]")
     assert len(endpoint.received) == before + 1
     assert endpoint.received[-1]["name"] == VISITOR["name"]
+    assert endpoint.received[-1]["submission_id"] == ""  # no script, no id (documented)
     ctx.close()
 
 
@@ -436,6 +666,93 @@ def test_text_link_when_the_firm_takes_texts(endpoint_site, browser):
     page = ctx.new_page()
     page.goto(base + url_path("es"))
     assert page.get_attribute("a[data-contact-sms]", "href") == f"sms:{FIRM['phone_e164']}"
+    ctx.close()
+
+
+# --- Netlify Forms mode: CONTACT_ENDPOINT=netlify -----------------------------------
+#
+# Netlify takes a POST to any page of the site that carries `form-name`, keeps
+# the message and answers with the page at that path. A loopback stand-in does
+# the same (with the site's _headers), so the markup, the script's URL-encoded
+# POST and the no-JavaScript post are all exercised under the CSP.
+
+class NetlifyLike:
+    def __init__(self, site: Path) -> None:
+        self.received: list[dict[str, str]] = []
+        outer = self
+
+        class Handler(handler_for(site)):  # type: ignore[misc,valid-type]
+            def do_POST(self) -> None:  # noqa: N802
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                outer.received.append(parse_form(self.headers.get("Content-Type", ""), body))
+                self.command = "GET"
+                self.do_GET()
+
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+
+@pytest.fixture(scope="module")
+def netlify_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, NetlifyLike]]:
+    tmp = tmp_path_factory.mktemp("netlify")
+    project = copy_project(tmp / "project")
+    result = run_build(project, tmp / "site", env={"CONTACT_ENDPOINT": "netlify"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    host = NetlifyLike(tmp / "site")
+    yield tmp / "site", host
+    host.httpd.shutdown()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_netlify_mode_markup(netlify_site, lang):
+    site, _ = netlify_site
+    soup = BeautifulSoup((site / CONTACT[lang]).read_text(encoding="utf-8"), "lxml")
+    form = soup.select_one("form[data-contact-form]")
+    assert form["name"] == "contact" and form["data-netlify"] == "true"
+    assert form["method"] == "post" and not form.has_attr("hidden")
+    assert form["action"] == url_path(lang) + "#cf-sent"   # relative: this page itself
+    honeypot = form["netlify-honeypot"]
+    assert form.select_one(f'input[name="{honeypot}"]').find_parent(attrs={"aria-hidden": "true"})
+    hidden = form.select_one('input[type=hidden][name="form-name"]')
+    assert hidden["value"] == form["name"]
+    assert soup.select_one("#cf-sent").get_text(strip=True) == STRINGS[lang]["cf_sent"]
+    assert not soup.select("[data-contact-fallback]")
+    csp = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert "connect-src 'self';" in csp and "form-action 'self'" in csp
+
+
+@browser
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_netlify_mode_posts_urlencoded_to_its_own_page(visitor, netlify_site, lang):
+    _, host = netlify_site
+    before = len(host.received)
+    send(visitor, host.base, lang)
+    assert STRINGS[lang]["cf_sent"] in status_of(visitor, "success")
+    assert len(host.received) == before + 1
+    got = host.received[-1]
+    assert got["_content_type"] == "application/x-www-form-urlencoded"
+    assert got["form-name"] == "contact" and got["_gotcha"] == ""
+    assert (got["name"], got["phone"], got["email"], got["message"]) == (
+        VISITOR["name"], VISITOR["phone"], VISITOR["email"], VISITOR["message"])
+    assert UUID.match(got["submission_id"])
+
+
+@browser
+def test_netlify_mode_without_javascript_shows_thanks_after_the_post(browser, netlify_site):
+    _, host = netlify_site
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(host.base + url_path("es"))
+    assert not page.is_visible("#cf-sent")
+    before = len(host.received)
+    fill(page)
+    with page.expect_navigation():
+        page.click("[data-contact-submit]")
+    assert page.url == host.base + url_path("es") + "#cf-sent"
+    assert page.is_visible("#cf-sent")
+    assert len(host.received) == before + 1 and host.received[-1]["form-name"] == "contact"
     ctx.close()
 
 
@@ -464,6 +781,10 @@ def test_axe_contact_page_in_every_state(browser, server, endpoint_site, lang, w
     page.click("[data-contact-submit]")
     page.locator("[data-contact-status].dl-form__status--error").wait_for()
     problems += [f"failed: {v}" for v in axe_violations(page)]
+    endpoint.mode = "nocors"
+    page.click("[data-contact-submit]")
+    page.locator("[data-contact-status].dl-form__status--warning").wait_for()
+    problems += [f"maybe: {v}" for v in axe_violations(page)]
     ctx.close()
     assert not problems, "\n".join(problems)
     assert not errors and not foreign, (errors, foreign)
@@ -486,3 +807,15 @@ def test_axe_updates_pages(browser, server, lang):
         problems += [f"errors: {errors}"] if errors else []
         problems += [f"foreign: {foreign}"] if foreign else []
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("hours,ending", [
+    ("Monday to Friday, 9 a.m. to 5 p.m.", "5 p.m. Languages"),
+    ("Monday to Friday, 9 to 5", "9 to 5. Languages"),
+])
+def test_vcard_note_ends_each_part_with_one_full_stop(hours, ending):
+    from scripts.vcard import firm_vcard
+
+    firm = {**FIRM, "hours": {"en": hours, "es": hours}}
+    card = vobject.readOne(firm_vcard(firm, "en", STRINGS["en"], "https://diversion.example.org/"))
+    assert ending in card.note.value and ".." not in card.note.value

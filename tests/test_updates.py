@@ -245,26 +245,45 @@ def test_a_good_post_parses():
 
 # --- editor scripts ------------------------------------------------------------
 
-def test_new_post_scaffolds_a_pair_that_builds(tmp_path: Path, capsys):
+def test_new_post_scaffolds_a_draft_pair_that_builds(tmp_path: Path, capsys):
     project = copy_project(tmp_path / "p")
     docs = project / "docs"
-    code = new_post.main(["Court fees are changing", "--es-title", "Cambian las tarifas de la corte",
+    code = new_post.main(['Court fees: "new" #2', "--es-title", "Cambian las tarifas de la corte",
                           "--date", "2026-12-01", "--category", "Courts", "--es-category", "Cortes",
                           "--docs", str(docs)])
     assert code == 0
-    en = docs / "updates" / "2026-12-01-court-fees-are-changing.md"
-    es = docs / "updates" / "2026-12-01-court-fees-are-changing.es.md"
-    assert parse_post("updates/" + en.name, en.read_text()).title == "Court fees are changing"
+    en = docs / "updates" / "2026-12-01-court-fees-new-2.md"
+    es = docs / "updates" / "2026-12-01-court-fees-new-2.es.md"
+    text = en.read_text()
+    assert "&id" not in text and "*id" not in text, "YAML anchors/aliases in the scaffold"
+    assert "reviewed: pending" in text and "# the day an attorney reviewed it" in text
+    assert "draft: true" in text and "# remove this line to publish" in text
+    post = parse_post("updates/" + en.name, text)
+    assert (post.title, post.draft, post.reviewed) == ('Court fees: "new" #2', True, None)
     assert parse_post("updates/" + es.name, es.read_text()).category == "Cortes"
-    result = run_build(project, tmp_path / "out")
+    # A draft: a normal build leaves it out, a preview shows it.
+    result = run_build(project, tmp_path / "out", env={"PREVIEW": ""})
     assert result.returncode == 0, result.stderr[-3000:]
-    assert (tmp_path / "out" / "updates" / en.stem / "index.html").exists()
-    assert (tmp_path / "out" / "es" / "updates" / en.stem / "index.html").exists()
+    assert not (tmp_path / "out" / "updates" / en.stem).exists()
+    result = run_build(project, tmp_path / "preview", env={"PREVIEW": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "preview" / "updates" / en.stem / "index.html").exists()
+    assert (tmp_path / "preview" / "es" / "updates" / en.stem / "index.html").exists()
     # The same slug again (another day) is refused: it would be a duplicate.
-    again = new_post.main(["Court fees are changing", "--es-title", "Otra", "--date", "2026-12-02",
+    again = new_post.main(['Court fees: "new" #2', "--es-title", "Otra", "--date", "2026-12-02",
                            "--docs", str(docs)])
     assert again == 1
-    assert "already uses the slug 'court-fees-are-changing'" in capsys.readouterr().err
+    assert "already uses the slug 'court-fees-new-2'" in capsys.readouterr().err
+
+
+def test_new_post_rejected_gives_only_the_true_error(tmp_path: Path, capsys):
+    docs = tmp_path / "docs"
+    (docs / "updates").mkdir(parents=True)
+    code = new_post.main(["Fees", "--es-title", "   ", "--date", "2026-12-01", "--docs", str(docs)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err == "updates/2026-12-01-fees.es.md: front matter needs 'title' (the post's headline)\n"
+    assert not list((docs / "updates").iterdir()), "nothing is written when a file is rejected"
 
 
 def test_new_post_help_runs():
@@ -290,3 +309,91 @@ def test_translation_report(tmp_path: Path, capsys):
     out = capsys.readouterr().out
     assert f"update updates/{POSTS['en'][0].stem}.es.md: missing" in out
     assert "page   faq.md: missing" in out
+
+
+# --- drafts and scheduled posts (docs/maintainers/CONTRIBUTING.md, "Drafts and scheduled posts") ---
+
+PUBLISHING = Path(__file__).parent / "fixtures" / "posts-publishing"
+DRAFT, FUTURE = "2026-11-20-draft-news", "2031-01-15-future-news"
+
+
+@pytest.fixture(scope="module")
+def publishing_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("publishing") / "project")
+    for src in PUBLISHING.glob("2*.md"):
+        shutil.copy(src, project / "docs" / "updates" / src.name)
+    return project
+
+
+def built_everywhere(site: Path, stem: str, title_word: str) -> list[str]:
+    """Every place a post shows up in a built site (empty: not published)."""
+    found = []
+    for lang in ("en", "es"):
+        if (site / prefix(lang) / "updates" / stem / "index.html").exists():
+            found.append(f"{lang} page")
+        if stem in (site / prefix(lang) / "updates" / "index.html").read_text(encoding="utf-8"):
+            found.append(f"{lang} index")
+        if stem in (site / prefix(lang) / "updates" / "feed.xml").read_text(encoding="utf-8"):
+            found.append(f"{lang} feed")
+        if title_word in (site / prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8"):
+            found.append(f"{lang} search")
+    if stem in (site / "sitemap.xml").read_text(encoding="utf-8"):
+        found.append("sitemap")
+    return found
+
+
+@pytest.mark.parametrize("today,draft_out,future_out", [
+    ("2026-12-01", [], []),
+    ("2031-01-14", [], []),
+    ("2031-01-15", [], ["en page", "en index", "en feed", "en search",
+                        "es page", "es index", "es feed", "es search", "sitemap"]),
+])
+def test_drafts_never_and_scheduled_posts_on_their_day(publishing_project, tmp_path, today, draft_out, future_out):
+    out = tmp_path / "site"
+    result = run_build(publishing_project, out, env={"BUILD_DATE": today, "PREVIEW": ""})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert built_everywhere(out, DRAFT, "4c1e") == draft_out
+    assert built_everywhere(out, FUTURE, "9b2d") == future_out
+    if future_out:  # published: no preview marks
+        assert "data-post-state" not in (out / "updates" / FUTURE / "index.html").read_text(encoding="utf-8")
+
+
+def test_preview_shows_drafts_and_scheduled_posts_marked(publishing_project, tmp_path):
+    out = tmp_path / "site"
+    result = run_build(publishing_project, out, env={"BUILD_DATE": "2026-12-01", "PREVIEW": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    for lang in ("en", "es"):
+        s = STRINGS[lang]
+        draft = soup_of(out, f"{prefix(lang)}updates/{DRAFT}/index.html")
+        assert draft.select_one("[data-post-state=draft]").get_text(strip=True) == s["updates_draft"]
+        future = soup_of(out, f"{prefix(lang)}updates/{FUTURE}/index.html")
+        day = "January 15, 2031" if lang == "en" else "15 de enero de 2031"
+        assert future.select_one("[data-post-state=scheduled]").get_text(strip=True) == \
+            s["updates_scheduled"].replace("{date}", day)
+        index = soup_of(out, f"{prefix(lang)}updates/index.html")
+        states = [el["data-post-state"] for el in index.select(".dl-updates__item [data-post-state]")]
+        assert states == ["scheduled", "draft"], states  # newest first; published posts unmarked
+        assert len(index.select(".dl-updates__item")) == len(POSTS[lang]) + 2
+
+
+def test_bad_build_date_and_draft_values_are_refused(tmp_path: Path):
+    project = copy_project(tmp_path / "p")
+    result = run_build(project, tmp_path / "out", env={"BUILD_DATE": "tomorrow"})
+    assert result.returncode != 0
+    assert "environment variable BUILD_DATE: expected YYYY-MM-DD, got 'tomorrow'" in result.stderr
+    with pytest.raises(UpdatesError) as err:
+        parse_post("updates/2026-01-05-x.md", "---\ntitle: T\ndescription: D\ndate: 2026-01-05\n"
+                                              "reviewed: pending\ndraft: yes please\n---\n")
+    assert str(err.value) == ("updates/2026-01-05-x.md: 'draft' must be true or false (or left out), "
+                              "got 'yes please'")
+
+
+def test_a_rejected_post_does_not_also_report_its_twin_missing(tmp_path: Path):
+    docs = tmp_path / "docs"
+    (docs / "updates").mkdir(parents=True)
+    good = "---\ntitle: T\ndescription: D\ndate: 2026-01-05\nreviewed: pending\n---\n\nText.\n"
+    (docs / "updates" / "2026-01-05-x.md").write_text(good.replace("title: T\n", ""), encoding="utf-8")
+    (docs / "updates" / "2026-01-05-x.es.md").write_text(good, encoding="utf-8")
+    with pytest.raises(UpdatesError) as err:
+        load_posts(docs)
+    assert str(err.value) == "Updates:\n  updates/2026-01-05-x.md: front matter needs 'title' (the post's headline)"

@@ -5,9 +5,17 @@
  * when there is none). With it:
  * - the fields are checked here, errors listed in a summary that takes the
  *   focus and tied to each field with aria-describedby;
- * - with an endpoint (form action) the message is POSTed with fetch; on a
- *   network or server error a message says so and every field keeps what the
- *   visitor typed;
+ * - each message carries an id (hidden field, and a line of the email) that
+ *   stays the same when the visitor tries again, so the firm can spot the
+ *   same message twice; a second submit is ignored while one is under way;
+ * - with an endpoint (form action) the message is POSTed with fetch
+ *   (multipart; URL-encoded to the page's own address in Netlify mode).
+ *   Only a clear answer counts: 2xx is "sent", 4xx/5xx is "not sent", and
+ *   an offline device is "not sent". A slow answer, a redirect or an answer
+ *   the browser will not let us read (no CORS header, or a dropped
+ *   connection: fetch cannot tell these from a failure after the request
+ *   left) is "we may have it, call us to be sure". Every field keeps what
+ *   the visitor typed in all of these;
  * - without an endpoint the same fields become an email to the firm (mailto:).
  * Words come from the page (data-contact-strings), never from this file.
  */
@@ -30,6 +38,9 @@
   var submit = need("[data-contact-submit]");
   var strings = JSON.parse(root.getAttribute("data-contact-strings") || "{}");
   var endpoint = form.getAttribute("action") || "";
+  var netlify = form.getAttribute("data-contact-mode") === "netlify";
+  var idField = need("#cf-id");
+  var reachHint = need("[data-contact-reach-hint]");
   var fields = {
     name: need("#cf-name"),
     phone: need("#cf-phone"),
@@ -40,6 +51,7 @@
     time: need("#cf-time")
   };
   var TIMEOUT_MS = 20000;
+  var inFlight = false;
 
   // Our own messages replace the browser's bubbles, which screen readers
   // announce inconsistently and which cannot express "phone or email".
@@ -48,6 +60,26 @@
   var fallback = root.querySelector("[data-contact-fallback]");
   if (fallback) fallback.hidden = true;
   if (!endpoint) submit.textContent = strings.submit_mailto;
+  // The HTML asks for a phone (all a browser can check on its own); here the
+  // rule is "a phone, an email, or both".
+  fields.phone.required = false;
+  reachHint.textContent = strings.reach_hint;
+
+  /* A random id for this message (RFC 4122 version 4). crypto.randomUUID
+   * needs a secure context; getRandomValues works everywhere. */
+  function newId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+  // Same id for every try of the same message; a new one after it is sent.
+  function messageId() {
+    if (!idField.value) idField.value = newId();
+    return idField.value;
+  }
 
   function text(value) {
     return String(value || "").trim();
@@ -154,6 +186,7 @@
   }
 
   function busy(on) {
+    inFlight = on;
     submit.disabled = on;
     form.setAttribute("aria-busy", on ? "true" : "false");
   }
@@ -169,6 +202,7 @@
   function mailtoUrl() {
     var language = form.querySelector("input[name='language']:checked");
     var lines = [
+      [strings.reference, messageId()],
       [labelOf(fields.name), text(fields.name.value)],
       [labelOf(fields.phone), text(fields.phone.value)],
       [labelOf(fields.email), text(fields.email.value)],
@@ -194,28 +228,48 @@
     link.click(); // opens the visitor's email app; the link stays for a second try
   }
 
+  function body() {
+    var data = new FormData(form);
+    // Netlify Forms reads a URL-encoded POST (its own documented example).
+    return netlify ? new URLSearchParams(data).toString() : data;
+  }
+
   function post() {
+    messageId();
+    if (navigator.onLine === false) {
+      // Nothing left the device: a true "not sent".
+      say("error", [strings.err_network, strings.kept, callLine()], true);
+      return;
+    }
     var controller = window.AbortController ? new AbortController() : null;
     var timer = controller ? window.setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
+    var headers = { Accept: "application/json" };
+    if (netlify) headers["Content-Type"] = "application/x-www-form-urlencoded";
     busy(true);
     say("info", [strings.sending], false);
     fetch(endpoint, {
       method: "POST",
-      body: new FormData(form),
-      headers: { Accept: "application/json" },
+      body: body(),
+      headers: headers,
+      redirect: "manual", // a redirect is an answer we cannot read: see "maybe" below
+      credentials: "omit",
       signal: controller ? controller.signal : undefined
     }).then(function (response) {
-      if (!response.ok) {
-        var err = new Error("contact endpoint answered HTTP " + response.status);
-        err.server = true;
-        throw err;
+      if (response.ok) {
+        form.reset();
+        idField.value = "";
+        say("success", [strings.sent], true);
+      } else if (response.type === "opaqueredirect" || response.status === 0) {
+        say("warning", [strings.maybe, strings.kept, callLine()], true);
+      } else {
+        // The service answered and said no: the message did not go through.
+        say("error", [strings.err_server, strings.kept, callLine()], true);
       }
-      form.reset();
-      say("success", [strings.sent], true);
-    }).catch(function (err) {
-      // Nothing in the form is touched: the visitor can try again or call.
-      var first = err && err.server ? strings.err_server : strings.err_network;
-      say("error", [first, strings.kept, callLine()], true);
+    }, function () {
+      // Timed out, answer unreadable (no CORS header), connection dropped,
+      // or the server unreachable: from here these look the same, and in
+      // the first three the message may well have arrived. Say so honestly.
+      say("warning", [strings.maybe, strings.kept, callLine()], true);
     }).then(function () {
       if (timer) window.clearTimeout(timer);
       busy(false);
@@ -224,6 +278,7 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (inFlight) return; // one message at a time: a double click sends it once
     clearErrors();
     status.textContent = "";
     if (text(fields.gotcha.value)) {
