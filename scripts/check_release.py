@@ -10,7 +10,8 @@ Exits 1 and lists every problem; exits 0 only when all of these hold:
   (`reviewed:` is a date, not `pending`);
 - every open question for the attorney in data/review.yml is closed;
 - the built site (pages and feeds) contains no "TODO" text;
-- SITE_URL is set to the public https address (not missing, not loopback).
+- SITE_URL is set to the public https address (not missing, not loopback);
+- the build is not a preview (PREVIEW unset: drafts and scheduled posts hidden).
 Each line names the file to change.
 """
 
@@ -114,6 +115,15 @@ def site_url_problems(url: str | None) -> list[str]:
     return []
 
 
+def preview_problems(env: dict[str, str] | None = None) -> list[str]:
+    """A preview build shows drafts and scheduled posts: never publish one."""
+    from scripts.updates import preview_env
+
+    if preview_env(os.environ if env is None else env):
+        return ["PREVIEW is set: a preview build shows drafts and scheduled posts; unset PREVIEW to release"]
+    return []
+
+
 def problems(site: Path, docs: Path) -> list[str]:
     checks: list[Callable[[], list[str]]] = [
         firm_problems,
@@ -121,6 +131,7 @@ def problems(site: Path, docs: Path) -> list[str]:
         review_item_problems,
         lambda: todo_problems(site),
         lambda: site_url_problems(os.environ.get("SITE_URL")),
+        preview_problems,
     ]
     return [line for check in checks for line in check()]
 

@@ -140,3 +140,9 @@ def test_check_release_finds_todo_text_in_pages_and_feeds(tmp_path):
         "a/index.html: 'TODO' text on line(s) 2",
         "feed.xml: 'TODO' text on line(s) 1",
     ]
+
+
+def test_check_release_refuses_a_preview_build():
+    assert check_release.preview_problems({"PREVIEW": "1"}) == [
+        "PREVIEW is set: a preview build shows drafts and scheduled posts; unset PREVIEW to release"]
+    assert check_release.preview_problems({}) == []
