@@ -188,7 +188,7 @@ def updates_collection() -> dict[str, Any]:
              "pattern": [REVIEWED, "Write 'pending' or the review date as YYYY-MM-DD"],
              "hint": "'pending' until an attorney has read it; then the date of the review (YYYY-MM-DD)."},
             {"name": "category", "label": "Category", "widget": "string", "i18n": True, "required": False,
-             "hint": "Optional topic, in this language (for example Courts / Tribunales)."},
+             "hint": "Optional topic, in this language (for example Courts / La corte)."},
             {"name": "draft", "label": "Draft", "widget": "boolean", "i18n": "duplicate", "required": False,
              "default": False, "hint": "On: saved, but never published."},
             {"name": "body", "label": "Text", "widget": "markdown", "i18n": True, "required": True,
