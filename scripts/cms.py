@@ -13,7 +13,9 @@ two cannot drift apart:
   knows, so a key left out here would be lost on save);
 - firm facts: data/firm.yml, one field per key in the file's own order, with
   the checks of scripts/sitedata.py (required keys, address parts) and
-  patterns for the phone numbers.
+  patterns for the phone numbers;
+- review items: data/review.yml when it exists (scripts/review_sheet.py's
+  rules: an id, pages from docs/ or quiz/site, a question, closed = a date).
 
 Usage: python -m scripts.cms [--repo owner/name] [--branch main]  (prints config.yml)
 """
@@ -339,6 +341,66 @@ def firm_collection(firm_path: Path) -> dict[str, Any]:
     }
 
 
+REVIEW_FILE = Path("data") / "review.yml"
+REVIEW_ID = SLUG                                      # des-fee-hours, a1-reading
+REVIEW_TARGETS = {"quiz": "quiz (the quiz's rules, data/quiz.yml)", "site": "site (every page)"}
+
+
+def review_pages(docs: Path) -> list[str]:
+    """What an item's `pages:` may name (scripts/review_sheet.py): a docs/
+    page by its English file, an update, or `quiz` / `site`."""
+    posts = sorted(p.name for p in (docs / FOLDER).glob("*.md") if is_post_file(p.name)
+                   and not any(p.name.endswith(f".{lang}.md") for lang in LANGS[1:]))
+    return content_pages(docs) + [f"{FOLDER}/{name}" for name in posts] + list(REVIEW_TARGETS)
+
+
+def review_collection(root: Path) -> dict[str, Any] | None:
+    """data/review.yml (open questions for the attorney), when the file exists.
+
+    An item is open while it has no `closed:` and closed by a date: the
+    editor leaves an empty optional field out of the file, which
+    scripts/review_sheet.py reads as open. `closed: false` fails the build:
+    the editor shows it as an invalid date and writes it back as the text
+    'false', which scripts/review_sheet.py refuses."""
+    path = root / REVIEW_FILE
+    if not path.is_file():
+        return None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if re.fullmatch(r"\s*(-\s+)?closed:\s*(false|no|off)\s*(#.*)?", line, flags=re.IGNORECASE):
+            raise CmsError(
+                f"{REVIEW_FILE.as_posix()}:{number}: delete this line: an open item has no 'closed:' "
+                "(the browser editor cannot keep 'closed: false' and would write it back as text)"
+            )
+    options = [{"label": REVIEW_TARGETS.get(page, page), "value": page} for page in review_pages(root / "docs")]
+    item_fields = [
+        {"name": "id", "label": "Short name", "widget": "string", "required": True,
+         "pattern": [REVIEW_ID, "Small letters, digits and hyphens, like des-fee-hours"],
+         "hint": "Unique; do not change it once the attorney has seen the item."},
+        {"name": "pages", "label": "Pages", "widget": "select", "multiple": True, "min": 1,
+         "required": True, "options": options,
+         "hint": "The English page (its Spanish version is reviewed with it), quiz, or site."},
+        {"name": "question", "label": "Question for the attorney", "widget": "text", "required": True},
+        {"name": "closed", "label": "Closed on", "widget": "datetime", "type": "date",
+         "format": "YYYY-MM-DD", "required": False,
+         "hint": "Empty while the question is open. The day the attorney confirmed the answer closes it."},
+        {"name": "answer", "label": "Answer", "widget": "text", "required": False,
+         "hint": "What the attorney decided, and what was changed on the pages."},
+    ]
+    return {
+        "name": "review",
+        "label": "Review items",
+        "description": "Open questions for the responsible attorney. The release check waits until all are closed.",
+        "files": [{
+            "name": "review",
+            "label": "Review items",
+            "file": REVIEW_FILE.as_posix(),
+            "format": "yaml",
+            "fields": [{"name": "items", "label": "Items", "label_singular": "Item", "widget": "list",
+                        "required": True, "summary": "{{fields.id}}", "fields": item_fields}],
+        }],
+    }
+
+
 def cms_config(root: Path = ROOT, repo: str = PLACEHOLDER_REPO, branch: str = "main",
                site_url: str = "") -> dict[str, Any]:
     """The whole config.yml, as a dict."""
@@ -367,6 +429,9 @@ def cms_config(root: Path = ROOT, repo: str = PLACEHOLDER_REPO, branch: str = "m
             firm_collection(root / "data" / "firm.yml"),
         ],
     }
+    review = review_collection(root)
+    if review:
+        config["collections"].append(review)
     if site_url:
         config["site_url"] = site_url
     return config

@@ -28,6 +28,7 @@ import pytest
 import yaml
 
 from scripts import cms
+from scripts.review_sheet import ReviewDataError, load_items
 from scripts.security import headers_for, parse_headers_file
 from scripts.updates import ATOM, POST_NAME, UpdatesError, parse_post
 from conftest import ROOT, copy_project, run_build
@@ -114,8 +115,9 @@ def test_collection_paths_exist(config):
         for lang_suffix in ("", ".es"):
             path = ROOT / page["file"].replace(".{{locale}}", lang_suffix)
             assert path.is_file(), path
-    for file in collection(config, "settings")["files"]:
-        assert (ROOT / file["file"]).is_file()
+    for name in ("settings", "review"):
+        for file in collection(config, name)["files"]:
+            assert (ROOT / file["file"]).is_file()
 
 
 def test_file_names_from_the_slug_template_are_posts_the_build_accepts(config):
@@ -161,6 +163,45 @@ def test_reviewed_accepts_pending_or_a_date(config):
     pattern = fields(collection(config, "updates"))["reviewed"]["pattern"][0]
     assert re.match(pattern, "pending") and re.match(pattern, "2026-11-27")
     assert not re.match(pattern, "yesterday") and not re.match(pattern, "2026-1-2")
+
+
+def review_fields(config: dict) -> dict[str, dict]:
+    (items,) = collection(config, "review")["files"][0]["fields"]
+    assert items["name"] == "items" and items["widget"] == "list"
+    return fields(items)
+
+
+def test_review_items_follow_the_review_sheet_rules(config, tmp_path):
+    item = review_fields(config)
+    assert [k for k, f in item.items() if f["required"]] == ["id", "pages", "question"]
+    assert item["closed"]["widget"] == "datetime" and item["closed"]["format"] == "YYYY-MM-DD"
+    assert config["output"]["omit_empty_optional_fields"] is True  # an empty 'closed' is left out: open
+    current = load_items()
+    assert all(re.match(item["id"]["pattern"][0], i["id"]) for i in current)
+    assert not re.match(item["id"]["pattern"][0], "Fee hours")
+    # every page the editor offers is one scripts/review_sheet.py accepts, and back
+    options = [o["value"] for o in item["pages"]["options"]]
+    assert {p for i in current for p in i["pages"]} <= set(options)
+    assert {"quiz", "site", "faq.md", "updates/2026-11-24-drug-education-school.md"} <= set(options)
+    assert not any(o.endswith(".es.md") or o.endswith("index.md") and "/" in o for o in options)
+    data = tmp_path / "review.yml"
+    data.write_text(yaml.safe_dump({"items": [{"id": "a", "pages": options, "question": "Q"}]}), encoding="utf-8")
+    assert load_items(data)[0]["pages"] == options
+    data.write_text("items:\n  - {id: a, pages: [faq.md], question: Q, closed: 'false'}\n", encoding="utf-8")
+    with pytest.raises(ReviewDataError):  # what the editor would make of `closed: false`
+        load_items(data)
+
+
+def test_review_items_only_when_the_file_exists_and_closed_false_is_refused(tmp_path):
+    project = copy_project(tmp_path / "project")
+    review = project / "data" / "review.yml"
+    text = review.read_text(encoding="utf-8")
+    review.write_text(text.replace("    question:", "    closed: false\n    question:", 1), encoding="utf-8")
+    line = review.read_text(encoding="utf-8").splitlines().index("    closed: false") + 1
+    with pytest.raises(cms.CmsError, match=rf"^data/review.yml:{line}: delete this line"):
+        cms.cms_config(project)
+    review.unlink()
+    assert "review" not in [c["name"] for c in cms.cms_config(project)["collections"]]
 
 
 # --------------------------------------------------------------------------
@@ -385,27 +426,35 @@ def watch_console(page) -> list[str]:  # type: ignore[no-untyped-def]
     return console
 
 
-def saved_files(page, console: list[str], tmp_path: Path, expected: dict[str, str],  # type: ignore[no-untyped-def]
-                timeout: float = 90.0) -> dict[str, str]:
-    """After Save: wait for the CMS to say it saved (or refused), then for the
-    new files in the private file system; {name: text} of the files that were
-    not in the repository. On failure the message says what the editor saw,
-    with a screenshot and the CMS's console output."""
+def fail_with_screen(page, console: list[str], tmp_path: Path, why: str) -> None:  # type: ignore[no-untyped-def]
+    shot = tmp_path / "cms-save.png"
+    page.screenshot(path=str(shot), full_page=True)
+    alerts = page.locator("[role=alert], [role=status], [aria-invalid=true]").all_inner_texts()
+    pytest.fail(f"{why}\nscreenshot: {shot}\nalerts: {alerts}\nconsole: {console[-20:]}")
 
-    def fail(why: str) -> None:
-        shot = tmp_path / "cms-save.png"
-        page.screenshot(path=str(shot), full_page=True)
-        alerts = page.locator("[role=alert], [role=status], [aria-invalid=true]").all_inner_texts()
-        pytest.fail(f"{why}\nscreenshot: {shot}\nalerts: {alerts}\nconsole: {console[-20:]}")
 
+def wait_saved(page, console: list[str], tmp_path: Path, timeout: float) -> None:  # type: ignore[no-untyped-def]
+    """After Save: the CMS says it saved, or the test fails with what the
+    editor saw (the form's errors, a screenshot, the CMS's console output)."""
     outcome = page.get_by_text(SAVED).or_(page.get_by_text(INVALID)).first
     try:
         outcome.wait_for(timeout=timeout * 1000)
     except Exception:  # playwright's TimeoutError
-        fail(f"the CMS showed neither {SAVED!r} nor a form error within {timeout:.0f} s of Save")
+        fail_with_screen(page, console, tmp_path,
+                         f"the CMS showed neither {SAVED!r} nor a form error within {timeout:.0f} s of Save")
     if page.get_by_text(INVALID).count():
-        fail("the CMS refused to save: the form has errors")
+        fail_with_screen(page, console, tmp_path, "the CMS refused to save: the form has errors")
 
+
+def saved_files(page, console: list[str], tmp_path: Path, expected: dict[str, str],  # type: ignore[no-untyped-def]
+                timeout: float = 90.0) -> dict[str, str]:
+    """After Save: wait for the CMS to say it saved (or refused), then for the
+    new files in the private file system; {name: text} of the files that were
+    not in the repository."""
+    def fail(why: str) -> None:
+        fail_with_screen(page, console, tmp_path, why)
+
+    wait_saved(page, console, tmp_path, timeout)
     known = repo_files_names()
     written: dict[str, str] = {}
     deadline = time.monotonic() + timeout
@@ -416,3 +465,45 @@ def saved_files(page, console: list[str], tmp_path: Path, expected: dict[str, st
         page.wait_for_timeout(250)
     fail(f"the CMS said it saved, but after {timeout:.0f} s the new files are {sorted(written)}")
     return written
+
+
+READ_FILE = """async (path) => {
+  const parts = path.split('/');
+  let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
+  for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+  return await (await (await dir.getFileHandle(parts.at(-1))).getFile()).text();
+}"""
+
+
+@pytest.mark.browser
+def test_the_attorney_s_answer_closes_a_review_item_in_the_cms(browser, server, tmp_path):
+    before = load_items()
+    first = before[0]
+    page, requests = open_cms(browser, server)
+    console = watch_console(page)
+    page.get_by_text("Review items", exact=True).first.click()   # the collection
+    page.get_by_role("main").get_by_text("Review items", exact=True).last.click()  # its one file
+    box(page, "Short name").wait_for()
+    assert box(page, "Short name").input_value() == first["id"]
+    page.locator("input[type=date]").first.fill("2026-12-01")
+    box(page, "Answer").fill("The fee is $150; about 15 hours is right.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    wait_saved(page, console, tmp_path, 90.0)
+    data = tmp_path / "review.yml"
+    deadline = time.monotonic() + 30
+    while True:  # the file is replaced by a move: poll until the new text is there
+        data.write_text(page.evaluate(READ_FILE, "data/review.yml"), encoding="utf-8")
+        if "2026-12-01" in data.read_text(encoding="utf-8") or time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(250)
+    assert not foreign(requests, server), foreign(requests, server)
+    page.context.close()
+
+    after = load_items(data)  # the review sheet's and check-release's own reader
+    assert [i["id"] for i in after] == [i["id"] for i in before]
+    assert after[0]["closed"] == dt.date(2026, 12, 1)
+    assert after[0]["answer"] == "The fee is $150; about 15 hours is right."
+    for old, new in zip(before, after):
+        assert new["pages"] == old["pages"] and new["question"] == old["question"]
+        if new is not after[0]:
+            assert new.get("closed", False) is old.get("closed", False) is False, new["id"]
