@@ -1,0 +1,49 @@
+"""Costs: data/costs.yml -> the list of costs on the Costs page.
+
+- on_config: load and check data/costs.yml (scripts/costs.py); a problem
+  fails the build with "data/costs.yml: <item>: <problem>".
+- on_page_markdown: replace the marker <!-- costs --> with the list
+  (overrides/partials/costs.html, autoescaped). Amounts not yet verified by
+  the firm are shown as "about ..." with a "not yet confirmed" line.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.buildinfo import page_lang  # noqa: E402
+from scripts.costs import for_page, load  # noqa: E402
+from scripts.partials import render_partial  # noqa: E402
+from scripts.sitedata import SiteDataError  # noqa: E402
+
+MARKER = "<!-- costs -->"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    data_dir = Path(config.config_file_path or ROOT / "mkdocs.yml").parent / "data"
+    try:
+        config.extra["costs"] = load(data_dir / "costs.yml")
+    except SiteDataError as err:
+        raise PluginError(str(err)) from err
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if MARKER not in markdown:
+        return None
+    lang = page_lang(page, config)
+    try:
+        html = render_partial("costs.html", config.extra["strings"][lang], costs=for_page(config.extra["costs"], lang))
+    except KeyError as err:
+        raise PluginError(f"{page.file.src_uri}: {err.args[0]}") from err
+    return markdown.replace(MARKER, "\n" + html + "\n")

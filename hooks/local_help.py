@@ -1,0 +1,51 @@
+"""Help near you: data/local.yml -> the "Help near you" page, both languages.
+
+- on_config: load and check data/local.yml against data/firm.yml's service
+  area (scripts/local_help.py); any problem fails the build with
+  "data/local.yml: <county>/<entry>: <problem>".
+- on_page_markdown: on a page that contains the marker <!-- local-help -->,
+  replace it with one section per county (overrides/partials/local_help.html,
+  autoescaped), headings `{ #county }` identical in both languages.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.buildinfo import page_lang  # noqa: E402
+from scripts.local_help import LocalHelpError, for_page, load  # noqa: E402
+from scripts.partials import render_partial  # noqa: E402
+from scripts.sitedata import SiteDataError  # noqa: E402
+
+MARKER = "<!-- local-help -->"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    data_dir = Path(config.config_file_path or ROOT / "mkdocs.yml").parent / "data"
+    try:
+        config.extra["local_help"] = load(data_dir / "local.yml", list(config.extra["firm"]["service_area"]))
+    except (LocalHelpError, SiteDataError) as err:
+        raise PluginError(str(err)) from err
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if MARKER not in markdown:
+        return None
+    lang = page_lang(page, config)
+    counties = for_page(config.extra["local_help"], list(config.extra["firm"]["service_area"]), lang)
+    try:
+        html = render_partial("local_help.html", config.extra["strings"][lang], counties=counties)
+    except KeyError as err:
+        raise PluginError(f"{page.file.src_uri}: {err.args[0]}") from err
+    return markdown.replace(MARKER, "\n" + html + "\n")
