@@ -9,6 +9,7 @@ Exits 1 and lists every problem; exits 0 only when all of these hold:
 - an attorney has reviewed every page, every update and the quiz rules
   (`reviewed:` is a date, not `pending`);
 - every open question for the attorney in data/review.yml is closed;
+- every local help entry (data/local.yml) and cost (data/costs.yml) is verified;
 - the built site (pages and feeds) contains no "TODO" text;
 - SITE_URL is set to the public https address (not missing, not loopback);
 - the build is not a preview (PREVIEW unset: drafts and scheduled posts hidden).
@@ -83,6 +84,14 @@ def review_item_problems() -> list[str]:
         return [str(err)]
 
 
+def local_problems() -> list[str]:
+    """Local help entries and cost amounts the firm has not verified."""
+    from scripts.costs import unverified_costs
+    from scripts.local_help import unverified_entries
+
+    return [*unverified_entries(), *unverified_costs()]
+
+
 def todo_problems(site: Path) -> list[str]:
     """'TODO' anywhere in the built pages or feeds (a placeholder or an
     untouched new-post scaffold would reach visitors)."""
@@ -129,6 +138,7 @@ def problems(site: Path, docs: Path) -> list[str]:
         firm_problems,
         lambda: review_problems(docs),
         review_item_problems,
+        local_problems,
         lambda: todo_problems(site),
         lambda: site_url_problems(os.environ.get("SITE_URL")),
         preview_problems,

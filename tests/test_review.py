@@ -146,3 +146,15 @@ def test_check_release_refuses_a_preview_build():
     assert check_release.preview_problems({"PREVIEW": "1"}) == [
         "PREVIEW is set: a preview build shows drafts and scheduled posts; unset PREVIEW to release"]
     assert check_release.preview_problems({}) == []
+
+
+def test_check_release_lists_unverified_local_help_and_costs(monkeypatch):
+    from scripts import costs, local_help
+
+    found = check_release.problems(ROOT / "site-that-does-not-exist", ROOT / "docs")
+    local = [line for line in found if line.startswith(("data/local.yml:", "data/costs.yml:"))]
+    assert local == [*local_help.unverified_entries(), *costs.unverified_costs()]
+    assert local, "all local entries verified: then this test proves nothing"
+    monkeypatch.setattr(local_help, "unverified_entries", lambda: [])
+    monkeypatch.setattr(costs, "unverified_costs", lambda: [])
+    assert check_release.local_problems() == []
