@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.buildinfo import inner_language_build  # noqa: E402
+from scripts.buildinfo import inner_language_build, serving  # noqa: E402
 from scripts.cms import (  # noqa: E402
     ADMIN,
     PLACEHOLDER_REPO,
@@ -77,7 +77,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     (admin / "config.yml").write_text(text, encoding="utf-8")
     (admin / "index.html").write_text(admin_html(pinned_version(project)), encoding="utf-8")
     headers = site / "_headers"
-    if _command["name"] != "serve":
+    if _command["name"] != "serve" and not serving():  # preview.py reloads hooks: ask the environment
         if not headers.exists():
             raise PluginError("hooks/cms.py: site/_headers not written (hooks/security.py must run first)")
         current = headers.read_text(encoding="utf-8")
