@@ -18,19 +18,14 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import inner_language_build  # noqa: E402
-from scripts.cms import (  # noqa: E402
+from sitebuild.buildinfo import inner_language_build
+from scripts.cms import (
     ADMIN,
     PLACEHOLDER_REPO,
     CmsError,

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -24,12 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import page_lang  # noqa: E402
-from scripts.sitedata import (  # noqa: E402
+from sitebuild.buildinfo import page_lang
+from sitebuild.data import (
     LANGS,
     Facts,
     SiteDataError,

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,17 +16,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import inner_language_build, serving  # noqa: E402
-from scripts.security import MAX_INLINE, headers_file, inline_hashes, policy  # noqa: E402
+from sitebuild.buildinfo import inner_language_build, serving
+from sitebuild.csp import MAX_INLINE, headers_file, inline_hashes, policy
 
 CHARSET = '<meta charset="utf-8">'
 
 # `mkdocs serve` injects its live-reload script inline; the preview must not
-# block it (scripts.buildinfo.serving, set by hooks/preview.py).
+# block it (sitebuild.buildinfo.serving, set by hooks/preview.py).
 
 
 def endpoint(config: MkDocsConfig) -> str:

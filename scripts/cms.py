@@ -33,7 +33,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from scripts.sitedata import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
+from sitebuild.data import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
 from scripts.updates import DEFAULT_LANG, FOLDER, FRONT_MATTER, INDEX_NAME, LANGS, POST_NAME
 
 ROOT = Path(__file__).resolve().parent.parent

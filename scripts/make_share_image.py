@@ -10,7 +10,7 @@ import argparse
 import html
 from pathlib import Path
 
-from scripts.sitedata import ROOT, load_firm
+from sitebuild.data import ROOT, load_firm
 
 OUT = ROOT / "docs" / "assets" / "img" / "share.png"
 

@@ -29,7 +29,7 @@ import yaml
 
 from scripts import cms
 from scripts.review_sheet import ReviewDataError, load_items
-from scripts.security import headers_for, parse_headers_file
+from sitebuild.csp import headers_for, parse_headers_file
 from scripts.updates import ATOM, POST_NAME, UpdatesError, parse_post
 from conftest import ROOT, copy_project, run_build
 

@@ -9,7 +9,7 @@ import yaml
 
 from conftest import copy_project, run_build
 from scripts import check_release
-from scripts.sitedata import SiteDataError, load_firm, load_strings, placeholders
+from sitebuild.data import SiteDataError, load_firm, load_strings, placeholders
 
 FIRM = load_firm()
 

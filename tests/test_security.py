@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from scripts.security import headers_for, inline_hashes, parse_headers_file, policy
+from sitebuild.csp import headers_for, inline_hashes, parse_headers_file, policy
 
 pytestmark = pytest.mark.browser
 

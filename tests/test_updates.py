@@ -19,7 +19,7 @@ from lxml import etree
 from conftest import ROOT, copy_project, run_build
 from scripts import new_post, translations
 from scripts.bench_updates import add_synthetic_posts
-from scripts.sitedata import load_strings
+from sitebuild.data import load_strings
 from scripts.updates import PER_PAGE, UpdatesError, load_posts, parse_post
 
 FIXTURES = Path(__file__).parent / "fixtures" / "updates"
