@@ -5,14 +5,19 @@ templates and Markdown, fail loudly on anything missing.
 - data/strings.yml -> config.extra.strings   (interface strings, en + es)
 
 In Markdown, `{{ firm.phone }}` / `{{ firm.address.street }}` is replaced with
-the value in the page's language; an unknown key fails the build naming the
-page and the key. Placeholders ("TODO...") are reported, never hidden.
+the value in the page's language, as HTML-escaped text; an unknown key fails
+the build naming the page and the key (hooks/rules.py names the line too).
+Placeholders ("TODO...") are reported, never hidden.
+
+Every data/*.yml (firm, strings, quiz, ...) is read first through one loader:
+UTF-8, YAML syntax and no markup that could run, each mistake as one line
+with file, line and hint (sitebuild/data.read_yaml).
 """
 
 from __future__ import annotations
 
 import logging
-import re
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -23,6 +28,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import page_lang
+from sitebuild import placeholders as facts
 from sitebuild.data import (
     LANGS,
     Facts,
@@ -31,6 +37,7 @@ from sitebuild.data import (
     load_strings,
     localize,
     placeholders,
+    read_yaml,
 )
 
 # Placeholder notices go to their own logger so that `mkdocs build --strict`
@@ -43,10 +50,10 @@ if not notice.handlers:
     notice.addHandler(_h)
     notice.propagate = False
 
-FACT = re.compile(r"\{\{\s*firm\.([a-z0-9_]+(?:\.[a-z0-9_]+)*)\s*\}\}")
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    data = Path(config.config_file_path or "mkdocs.yml").parent / "data"
+    for path in sorted(data.glob("*.yml")):  # every data file, before any hook reads one
+        read_yaml(path)
     try:
         firm = load_firm()
         strings = load_strings()
@@ -92,22 +99,6 @@ def on_page_markdown(
 ) -> str:
     lang = page_lang(page, config)
     firm = config.extra["firm"]
-
-    def fact(match: re.Match[str]) -> str:
-        value: Any = firm
-        for part in match.group(1).split("."):
-            if not isinstance(value, dict) or part not in value:
-                raise PluginError(
-                    f"{page.file.src_uri}: unknown firm fact '{match.group(1)}' "
-                    f"(keys are defined in data/firm.yml)"
-                )
-            value = value[part]
-        value = localize(value, lang)
-        if isinstance(value, (dict, list)):
-            raise PluginError(
-                f"{page.file.src_uri}: firm fact '{match.group(1)}' is not a "
-                f"single value; name one of its keys"
-            )
-        return str(value)
-
-    return FACT.sub(fact, markdown)
+    where = f"docs/{page.file.src_uri}"
+    facts.check(markdown, firm, where, localize=lambda v: localize(v, lang))
+    return facts.substitute(markdown, firm, lambda v: localize(v, lang))

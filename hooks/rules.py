@@ -1,0 +1,102 @@
+"""Content rules over the whole docs/ folder, so every deploy path (any host
+that runs `mkdocs build`) enforces them, not only `make test`.
+
+on_files, once per build (the outer, default-language build), for every page
+of both languages (sitebuild/ holds the rules):
+- readable: UTF-8, front matter that is valid YAML (sourcefiles.py);
+- no raw <script>/<iframe>/<object>/<embed>, on*= handler or javascript: URL
+  in the body or the front matter (markup.py);
+- a `title:` that YAML read as empty (e.g. `title: # Fees`) fails;
+- `{{ firm.key }}` placeholders name real firm facts (placeholders.py);
+- every heading has an anchor, identical in the translation (anchors.py);
+- twins exist, cite the same statutes, and descriptions are unique per
+  language (translations.py).
+on_post_page: no `{{` or `}}` left in a built page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitebuild import anchors, markup, placeholders, translations
+from sitebuild.buildinfo import inner_language_build
+from sitebuild.data import localize
+from sitebuild.errors import ContentError, fail
+from sitebuild.sourcefiles import compose_yaml, read_page
+
+TITLE_LINE = re.compile(r"(?m)^title:")
+
+
+def check_page(path: Path, where: str, lang: str, firm: Any) -> tuple[dict[str, Any], str, list[tuple[int, str]]]:
+    src, meta = read_page(path, where)
+    if src.front and any(True for _ in _meta_problems(meta)):
+        markup.check_yaml(compose_yaml(src.front), where, first_line=2)
+    if "title" in meta and not str(meta["title"] or "").strip():
+        line = src.front[: TITLE_LINE.search(src.front).start()].count("\n") + 2 if TITLE_LINE.search(src.front) else 2
+        raise fail(where, line, "'title' is empty",
+                   'a value that starts with # is a YAML comment: put it in quotes, title: "#1 question"')
+    markup.check_text(src.body, where, src.body_line)
+    placeholders.check(src.body, firm, where, src.body_line, lambda v: localize(v, lang))
+    return meta, src.body, anchors.headings(src.body, where, src.body_line)
+
+
+def _meta_problems(meta: Any) -> Any:
+    """Dangerous values anywhere in parsed front matter (fast path before
+    composing the YAML again to find the line)."""
+    if isinstance(meta, dict):
+        for k, v in meta.items():
+            yield from _meta_problems(k)
+            yield from _meta_problems(v)
+    elif isinstance(meta, list):
+        for v in meta:
+            yield from _meta_problems(v)
+    elif isinstance(meta, str):
+        yield from markup.problems(meta)
+
+
+def check_docs(docs: Path, firm: Any) -> None:
+    by_base: dict[str, dict[str, tuple[str, str, list[tuple[int, str]]]]] = {}
+    described: dict[str, tuple[str, str]] = {}
+    for rel in translations.pages(docs):
+        base, lang = translations.split_lang(rel)
+        where = f"docs/{rel}"
+        meta, body, heads = check_page(docs / rel, where, lang, firm)
+        by_base.setdefault(base, {})[lang] = (where, body, heads)
+        description = " ".join(str(meta.get("description") or "").split())
+        if description:
+            described[rel] = (lang, description)
+    gaps = translations.translation_gaps(docs)
+    if gaps:
+        raise ContentError("Missing translations:\n  " + "\n  ".join(gaps))
+    problems: list[str] = []
+    for base, langs in sorted(by_base.items()):
+        en_where, _, en_heads = langs[translations.LANGS[0]]
+        for lang, (where, _, heads) in langs.items():
+            if lang != translations.LANGS[0]:
+                anchors.compare(en_heads, heads, en_where, where)
+        problems += translations.statute_gaps(base, {lang: body for lang, (_, body, _) in langs.items()})
+    problems += translations.duplicate_descriptions(described)
+    if problems:
+        raise ContentError("\n".join(problems))
+
+
+@event_priority(100)  # before every other reader of docs/ (updates, i18n)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if not inner_language_build(config):  # the whole folder, both languages: once per build
+        check_docs(Path(config.docs_dir), config.extra["firm"])
+    return files
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    found = placeholders.leftover(output)
+    if found:
+        raise fail(f"docs/{page.file.src_uri}", None, f"'{{{{' or '}}}}' left in the built page: '{found}'",
+                   "placeholders work only as {{ firm.key }} in the page body, not in front matter or data")
+    return output
