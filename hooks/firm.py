@@ -3,6 +3,7 @@ templates and Markdown, fail loudly on anything missing.
 
 - data/firm.yml    -> config.extra.firm      (one source for every firm fact)
 - data/strings.yml -> config.extra.strings   (interface strings, en + es)
+- the firm facts   -> assets/img/share.png    (drawn each build, sitebuild/share_image.py)
 
 In Markdown, `{{ firm.phone }}` / `{{ firm.address.street }}` is replaced with
 the value in the page's language, as HTML-escaped text; an unknown key fails
@@ -24,10 +25,11 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sitebuild.buildinfo import page_lang
+from sitebuild.buildinfo import inner_language_build, page_lang
 from sitebuild import placeholders as facts
 from sitebuild.data import (
     LANGS,
@@ -39,6 +41,7 @@ from sitebuild.data import (
     placeholders,
     read_yaml,
 )
+from sitebuild.share_image import share_png
 
 # Placeholder notices go to their own logger so that `mkdocs build --strict`
 # (which fails on warnings of the "mkdocs" logger) still passes in preview;
@@ -65,6 +68,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for key in placeholders(firm):
             notice.warning("data/firm.yml: '%s' is still a placeholder", key)
     return config
+
+
+SHARE_IMAGE = "assets/img/share.png"
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100): it cannot handle generated files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """The share image, once per build (the outer build writes the site root)."""
+    if not inner_language_build(config) and files.get_file_from_path(SHARE_IMAGE) is None:
+        files.append(File.generated(config, SHARE_IMAGE, content=share_png(config.extra["firm"])))
+    return files
 
 
 def context_lang(ctx: Context) -> str:

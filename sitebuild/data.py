@@ -12,6 +12,7 @@ file is refused: two fields could disagree.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ REQUIRED_FIRM_KEYS = (
 REQUIRED_ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
 
 
+EMAIL = re.compile(r"^[^@\s<>\"'?&:/]+@[^@\s<>\"'?&:/]+\.[A-Za-z]{2,}$")
 PHONE_REGION = "US"  # a number written without +country code is read as a US number
 
 
@@ -127,6 +129,9 @@ def load_firm(path: Path | None = None) -> dict[str, Any]:
             for i, v in enumerate(value):
                 walk(v, f"{where}[{i}]")
     walk(firm, "")
+    if not EMAIL.match(str(firm["email"])):
+        raise SiteDataError(f"{name}: 'email' {firm['email']!r} is not an email address. "
+                            f"Hint: write it like office@example.com")
     if "phone_e164" in firm:
         raise SiteDataError(f"{name}: 'phone_e164' is derived from 'phone'. "
                             f"Hint: delete the phone_e164 line; keep one 'phone'")
