@@ -43,6 +43,7 @@ def check_page(path: Path, where: str, lang: str, firm: Any) -> tuple[dict[str, 
         raise fail(where, line, "'title' is empty",
                    'a value that starts with # is a YAML comment: put it in quotes, title: "#1 question"')
     markup.check_text(src.body, where, src.body_line)
+    placeholders.check_front(src.front, where)
     placeholders.check(src.body, firm, where, src.body_line, lambda v: localize(v, lang))
     return meta, src.body, anchors.headings(src.body, where, src.body_line)
 
@@ -97,6 +98,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     found = placeholders.leftover(output)
     if found:
-        raise fail(f"docs/{page.file.src_uri}", None, f"'{{{{' or '}}}}' left in the built page: '{found}'",
-                   "placeholders work only as {{ firm.key }} in the page body, not in front matter or data")
+        raise fail(f"docs/{page.file.src_uri}", None, f"'{found}' left in the built page",
+                   "placeholders work only as {{ firm.key }} in a page body; "
+                   "data/*.yml and templates take no placeholders")
     return output

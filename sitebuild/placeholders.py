@@ -62,8 +62,27 @@ def check(body: str, firm: Any, where: str, first_line: int = 1,
         rest = FACT.sub("", line)
         stray = BRACES.search(rest)
         if stray:
-            snippet = rest[max(0, stray.start() - 10): stray.end() + 20].strip()
-            raise fail(where, n, f"malformed placeholder near '{snippet}'", HINT)
+            raise fail(where, n, f"malformed placeholder '{token(rest, stray.start())}'", HINT)
+
+
+TOKEN = re.compile(r"\{+[^{}\n]{0,40}?\}+|\{\{[^{}\n]{0,30}|[^{}\n]{0,30}\}\}")
+
+
+def token(line: str, at: int) -> str:
+    """The brace expression around position `at`, for the message."""
+    for m in TOKEN.finditer(line):
+        if m.start() <= at < m.end():
+            return m.group(0).strip()
+    return line[max(0, at - 10): at + 20].strip()
+
+
+def check_front(front: str, where: str, first_line: int = 2) -> None:
+    """Placeholders are not replaced in front matter: refuse them there."""
+    for n, line in enumerate(front.splitlines(), start=first_line):
+        stray = BRACES.search(line)
+        if stray:
+            raise fail(where, n, f"'{token(line, stray.start())}' in front matter is never replaced",
+                       "placeholders work only in the page body; leave firm facts out of the front matter")
 
 
 def substitute(body: str, firm: Any, localize: Callable[[Any], Any]) -> str:
@@ -81,4 +100,7 @@ def leftover(html_page: str) -> str | None:
     m = BRACES.search(text)
     if not m:
         return None
-    return " ".join(text[max(0, m.start() - 30): m.end() + 30].split())
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.start())
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    return token(line, m.start() - line_start)

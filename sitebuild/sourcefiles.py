@@ -58,6 +58,9 @@ def _hint(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str, str]:
     if tab_line or "\\t" in problem or "tab" in problem:
         return tab_line or line, "a tab in the indentation", "indent with spaces, never tabs"
     context = str(err.context or "")
+    start_line = lines[err.context_mark.line] if err.context_mark and err.context_mark.line < len(lines) else ""
+    if "flow" in context and (start_line.count('"') % 2 or start_line.count("'") % 2):
+        context = "quoted scalar"  # the quote swallowed the closing bracket
     if "quoted scalar" in context:
         start = err.context_mark.line + 1 if err.context_mark else line
         return start, "a quote opens here and never closes", "end the value with the same quote it starts with"

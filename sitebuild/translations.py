@@ -56,7 +56,7 @@ def statute_gaps(base: str, bodies: dict[str, str]) -> list[str]:
     for lang, secs in cited.items():
         if lang != LANGS[0] and secs != en:
             out.append(
-                f"{twin(base, lang)}: cites statutes {len(secs)} vs {len(en)} in {base}; "
+                f"docs/{twin(base, lang)}: cites statutes {len(secs)} vs {len(en)} in docs/{base}; "
                 f"only in {lang}: {sorted(secs - en) or '-'}; only in {LANGS[0]}: {sorted(en - secs) or '-'}. "
                 f"Hint: both languages cite the same sections"
             )
