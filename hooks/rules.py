@@ -2,15 +2,17 @@
 that runs `mkdocs build`) enforces them, not only `make test`.
 
 on_files, once per build (the outer, default-language build), for every page
-of both languages (sitebuild/ holds the rules):
+of both languages (sitebuild/ holds the rules), before any other hook reads docs/:
 - readable: UTF-8, front matter that is valid YAML (sourcefiles.py);
 - no raw <script>/<iframe>/<object>/<embed>, on*= handler or javascript: URL
   in the body or the front matter (markup.py);
 - a `title:` that YAML read as empty (e.g. `title: # Fees`) fails;
 - `{{ firm.key }}` placeholders name real firm facts (placeholders.py);
-- every heading has an anchor, identical in the translation (anchors.py);
-- twins exist, cite the same statutes, and descriptions are unique per
-  language (translations.py).
+- statute links are well formed (statutes.py);
+- every heading has an anchor (anchors.py).
+on_nav (after every other on_files, so post-specific messages come first):
+- twins exist, with identical heading anchors, the same statutes, and
+  descriptions unique per language (anchors.py, translations.py).
 on_post_page: no `{{` or `}}` left in a built page.
 """
 
@@ -23,9 +25,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitebuild import anchors, markup, placeholders, translations
+from sitebuild import anchors, markup, placeholders, statutes, translations
 from sitebuild.buildinfo import inner_language_build
 from sitebuild.data import localize
 from sitebuild.errors import ContentError, fail
@@ -45,6 +48,7 @@ def check_page(path: Path, where: str, lang: str, firm: Any) -> tuple[dict[str, 
     markup.check_text(src.body, where, src.body_line)
     placeholders.check_front(src.front, where)
     placeholders.check(src.body, firm, where, src.body_line, lambda v: localize(v, lang))
+    statutes.check(src.body, where, src.body_line)
     return meta, src.body, anchors.headings(src.body, where, src.body_line)
 
 
@@ -62,7 +66,8 @@ def _meta_problems(meta: Any) -> Any:
         yield from markup.problems(meta)
 
 
-def check_docs(docs: Path, firm: Any) -> None:
+def check_docs(docs: Path, firm: Any) -> dict[str, Any]:
+    """Every page on its own; returns what the cross-page checks need."""
     by_base: dict[str, dict[str, tuple[str, str, list[tuple[int, str]]]]] = {}
     described: dict[str, tuple[str, str]] = {}
     for rel in translations.pages(docs):
@@ -73,6 +78,12 @@ def check_docs(docs: Path, firm: Any) -> None:
         description = " ".join(str(meta.get("description") or "").split())
         if description:
             described[rel] = (lang, description)
+    return {"by_base": by_base, "described": described}
+
+
+def check_across(docs: Path, found: dict[str, Any]) -> None:
+    """Twins, identical anchors, the same statutes, unique descriptions."""
+    by_base, described = found["by_base"], found["described"]
     gaps = translations.translation_gaps(docs)
     if gaps:
         raise ContentError("Missing translations:\n  " + "\n  ".join(gaps))
@@ -88,11 +99,22 @@ def check_docs(docs: Path, firm: Any) -> None:
         raise ContentError("\n".join(problems))
 
 
+KEY = "_rules_docs"  # this build's findings, from the first on_files to the second
+
+
 @event_priority(100)  # before every other reader of docs/ (updates, i18n)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if not inner_language_build(config):  # the whole folder, both languages: once per build
-        check_docs(Path(config.docs_dir), config.extra["firm"])
+        config.extra[KEY] = check_docs(Path(config.docs_dir), config.extra["firm"])
     return files
+
+
+@event_priority(-300)  # after every on_files (hooks/updates.py's post messages come first)
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    found = config.extra.pop(KEY, None)
+    if found is not None:
+        check_across(Path(config.docs_dir), found)
+    return nav
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sitebuild.errors import ContentError
+from sitebuild.errors import ContentError, fail
 
 __all__ = ["CITATION", "ContentError", "NCGA", "gs_url"]
 
@@ -22,3 +22,15 @@ def gs_url(section: str) -> str:
             f"bad statute link 'gs:{section}': write the section like gs:90-96 or gs:15A-1341"
         )
     return NCGA.format(chapter=m["chapter"], section=section)
+
+
+GS_LINK = re.compile(r"\]\(gs:([^)\s]*)\)")
+
+
+def check(body: str, where: str, first_line: int = 1) -> None:
+    """Every `(gs:...)` link in a page body names a well-formed section."""
+    for n, line in enumerate(body.splitlines(), start=first_line):
+        for m in GS_LINK.finditer(line):
+            if not SECTION.match(m.group(1)):
+                raise fail(where, n, f"bad statute link 'gs:{m.group(1)}'",
+                           "write the section like gs:90-96 or gs:15A-1341")
