@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest
@@ -83,3 +82,46 @@ def test_facts_in_markdown_are_filled_in(pages):
     assert "{{" not in about and FIRM["phone"] in about
     for page in pages.values():
         assert "{{ firm" not in str(page.soup), page.rel
+
+
+# ---- one phone field (phonenumbers) -------------------------------------------------
+
+@pytest.mark.parametrize("written", ["828-333-4867", "(828) 333-4867", "+1 828 333 4867", "8283334867"])
+def test_phone_is_derived_from_one_field(tmp_path, written):
+    firm = load_firm(write_firm(tmp_path, phone=written))
+    assert (firm["phone"], firm["phone_e164"]) == ("(828) 333-4867", "+18283334867")
+
+
+def test_a_second_phone_field_is_refused(tmp_path):
+    with pytest.raises(SiteDataError, match="'phone_e164' is derived from 'phone'"):
+        load_firm(write_firm(tmp_path, phone_e164="+18285550100"))
+
+
+@pytest.mark.parametrize("bad", ["828-333-486", "call us", "+1 555 0100"])
+def test_a_phone_that_is_not_a_number_is_refused(tmp_path, bad):
+    with pytest.raises(SiteDataError, match="'phone'"):
+        load_firm(write_firm(tmp_path, phone=bad))
+
+
+def test_every_tel_link_dials_the_one_phone(pages):
+    dialled = {a["href"] for p in pages.values() for a in p.soup.select('a[href^="tel:"]')}
+    assert dialled == {"tel:" + FIRM["phone_e164"]}
+
+
+# ---- the share image is drawn from the firm facts ---------------------------------------
+
+def test_share_image_follows_the_phone(tmp_path, site_dir):
+    from sitebuild.share_image import share_png
+
+    project = copy_project(tmp_path / "p")
+    firm_yml = project / "data" / "firm.yml"
+    firm_yml.write_text(firm_yml.read_text(encoding="utf-8").replace(
+        'phone: "828-333-4867"', 'phone: "828-555-0142"'), encoding="utf-8")
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr[-2000:]
+    before = (site_dir / "assets" / "img" / "share.png").read_bytes()
+    after = (tmp_path / "out" / "assets" / "img" / "share.png").read_bytes()
+    assert before == share_png(FIRM)
+    assert after != before
+    assert after == share_png({**FIRM, "phone": "(828) 555-0142"})
+    assert not Path("docs/assets/img/share.png").exists(), "a stale image in docs/ would win"
