@@ -113,16 +113,16 @@ CASES: dict[str, tuple[Mutation, str]] = {
         replace("data/strings.yml", "call_now:          {en: Call now", 'call_now:          {en: "Call now'),
         f"data/strings.yml:{CALL_NOW}: invalid YAML: a quote opens here and never closes. Hint: end the value with the same quote it starts with"),
     # ---- markup that could run ---------------------------------------------------------
-    "<script> in Markdown": (
+    "script tag in Markdown": (
         replace(EN, "with your lawyer.", "with your lawyer.\n\n<script>alert(1)</script>"),
         f"{EN}:13: raw <script> is not allowed in content. Hint: {SCRIPT_HINT}"),
-    "<iframe> in Markdown": (
+    "iframe in Markdown": (
         replace(ES, "con su abogado.", 'con su abogado.\n<iframe src="https://example.com/map"></iframe>'),
         f"{ES}:12: raw <iframe> is not allowed in content. Hint: {SCRIPT_HINT}"),
-    "<object> in Markdown": (
+    "object tag in Markdown": (
         replace(EN, "to talk with a lawyer.", 'to talk with a lawyer. <object data="x.swf"></object>'),
         f"{EN}:7: raw <object> is not allowed in content. Hint: {SCRIPT_HINT}"),
-    "<embed> in Markdown": (
+    "embed tag in Markdown": (
         replace(EN, "to talk with a lawyer.", '<EMBED src="x.svg">'),
         f"{EN}:7: raw <embed> is not allowed in content. Hint: {SCRIPT_HINT}"),
     "inline event handler in Markdown": (
@@ -137,22 +137,22 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "javascript: link hidden by entities": (
         replace(ES, "(gs:90-96)", "(gs:90-96) [esto](jav&#x61;script:alert(1))"),
         f"{ES}:11: a javascript: URL is not allowed in content. Hint: {URL_HINT}"),
-    "<script> in a front-matter title": (
+    "script tag in a front-matter title": (
         replace(EN, "title: Fault test page", "title: Fault <script>alert(1)</script>"),
         f"{EN}:2: raw <script> is not allowed in content. Hint: {SCRIPT_HINT}"),
     "event handler in a description": (
         replace(ES, "description: Una", "description: <img src=x onerror=alert(1)> Una"),
         f"{ES}:3: inline event handler 'onerror=' is not allowed in content. Hint: {HANDLER_HINT}"),
-    "<script> in a post title": (
+    "script tag in a post title": (
         replace(POST, "title: ", "title: <script>alert(1)</script> "),
         f"{POST}:{POST_TITLE}: raw <script> is not allowed in content. Hint: {SCRIPT_HINT}"),
-    "<script> in firm facts": (
+    "script tag in firm facts": (
         replace("data/firm.yml", "name: Scott K. Dillin", "name: <script>alert(1)</script> Scott K. Dillin"),
         f"data/firm.yml:{NAME}: raw <script> is not allowed in content. Hint: {SCRIPT_HINT}"),
     "event handler in strings": (
         replace("data/strings.yml", "{en: Call now,", '{en: "<b onmouseover=alert(1)>Call</b>",'),
         f"data/strings.yml:{CALL_NOW}: inline event handler 'onmouseover=' is not allowed in content. Hint: {HANDLER_HINT}"),
-    "<script> in quiz text": (
+    "script tag in quiz text": (
         lambda p: _quiz_title(p, "<script>alert(1)</script>"),
         f"data/quiz.yml:{QUIZ_TITLE}: raw <script> is not allowed in content. Hint: {SCRIPT_HINT}"),
     "javascript: URL in firm facts": (
