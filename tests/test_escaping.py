@@ -54,9 +54,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     set_line(project / "data" / "strings.yml", "call_now:", f"call_now: {{en: {yaml_str(V)}, es: Llame ahora}}")
     quiz = project / "data" / "quiz.yml"
     text = quiz.read_text(encoding="utf-8")
-    old = "      en: You are likely a candidate for a conditional discharge\n"
-    assert old in text
-    quiz.write_text(text.replace(old, f"      en: {yaml_str(V)}\n", 1), encoding="utf-8")
+    at = text.index("    title:\n      en: ", text.index("\noutcomes:\n"))  # the first outcome's title
+    start = at + len("    title:\n")
+    end = text.index("\n", start)
+    quiz.write_text(text[:start] + f"      en: {yaml_str(V)}" + text[end:], encoding="utf-8")
     out = root / "site"
     result = run_build(project, out)
     assert result.returncode == 0, result.stderr[-3000:]
