@@ -1,7 +1,7 @@
 """Content rules over the whole docs/ folder, so every deploy path (any host
 that runs `mkdocs build`) enforces them, not only `make test`.
 
-on_files, once per build (the outer, default-language build), for every page
+on_config, once per build (the outer, default-language build), for every page
 of both languages (sitebuild/ holds the rules), before any other hook reads docs/:
 - readable: UTF-8, front matter that is valid YAML (sourcefiles.py);
 - no raw <script>/<iframe>/<object>/<embed>, on*= handler or javascript: URL
@@ -10,7 +10,7 @@ of both languages (sitebuild/ holds the rules), before any other hook reads docs
 - `{{ firm.key }}` placeholders name real firm facts (placeholders.py);
 - statute links are well formed (statutes.py);
 - every heading has an anchor (anchors.py).
-on_nav (after every other on_files, so post-specific messages come first):
+on_nav (after every on_files, so post-specific messages come first):
 - twins exist, with identical heading anchors, the same statutes, and
   descriptions unique per language (anchors.py, translations.py).
 on_post_page: no `{{` or `}}` left in a built page.
@@ -35,6 +35,7 @@ from sitebuild.errors import ContentError, fail
 from sitebuild.sourcefiles import compose_yaml, read_page
 
 TITLE_LINE = re.compile(r"(?m)^title:")
+KEY = "_rules_docs"  # this build's findings, from on_config to on_nav
 
 
 def check_page(path: Path, where: str, lang: str, firm: Any) -> tuple[dict[str, Any], str, list[tuple[int, str]]]:
@@ -99,14 +100,14 @@ def check_across(docs: Path, found: dict[str, Any]) -> None:
         raise ContentError("\n".join(problems))
 
 
-KEY = "_rules_docs"  # this build's findings, from the first on_files to the second
 
 
-@event_priority(100)  # before every other reader of docs/ (updates, i18n)
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Before any other hook reads docs/ (terms, updates, i18n); after
+    hooks/firm.py has loaded the firm facts (listed first in mkdocs.yml)."""
     if not inner_language_build(config):  # the whole folder, both languages: once per build
         config.extra[KEY] = check_docs(Path(config.docs_dir), config.extra["firm"])
-    return files
+    return config
 
 
 @event_priority(-300)  # after every on_files (hooks/updates.py's post messages come first)

@@ -92,7 +92,7 @@ CASES: dict[str, tuple[Mutation, str]] = {
         replace(EN, "title: Fault test page", "title: Fees: what to expect"),
         f'{EN}:2: invalid YAML: a colon inside a value. Hint: put the value in quotes, e.g. title: "Fees: what to expect"'),
     "unclosed quote in front matter": (
-        replace(ES, "title: Página de prueba", 'title: "Página de prueba'),
+        replace(ES, "title: Página de muestra", 'title: "Página de muestra'),
         f"{ES}:2: invalid YAML: a quote opens here and never closes. Hint: end the value with the same quote it starts with"),
     "unclosed quote in a post": (
         replace(POST, "title: ", "title: '", ),
