@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitebuild.buildinfo import inner_language_build
+from sitebuild.buildinfo import inner_language_build, serving
 from scripts.cms import (
     ADMIN,
     PLACEHOLDER_REPO,
@@ -41,12 +41,6 @@ from scripts.cms import (
 # Not the mkdocs logger: a placeholder repository must not fail --strict
 # preview builds (the editor still works on a local copy).
 log = logging.getLogger("nc_diversion.cms")
-
-_command = {"name": "build"}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    _command["name"] = command
 
 
 @event_priority(-300)  # after hooks/seo.py (sitemap) and hooks/security.py (_headers)
@@ -72,7 +66,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     (admin / "config.yml").write_text(text, encoding="utf-8")
     (admin / "index.html").write_text(admin_html(pinned_version(project)), encoding="utf-8")
     headers = site / "_headers"
-    if _command["name"] != "serve":
+    if not serving():  # hooks/preview.py sets it; a module flag would reset when hooks reload
         if not headers.exists():
             raise PluginError("hooks/cms.py: site/_headers not written (hooks/security.py must run first)")
         current = headers.read_text(encoding="utf-8")
