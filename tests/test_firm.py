@@ -103,9 +103,13 @@ def test_a_phone_that_is_not_a_number_is_refused(tmp_path, bad):
         load_firm(write_firm(tmp_path, phone=bad))
 
 
-def test_every_tel_link_dials_the_one_phone(pages):
-    dialled = {a["href"] for p in pages.values() for a in p.soup.select('a[href^="tel:"]')}
-    assert dialled == {"tel:" + FIRM["phone_e164"]}
+def test_every_firm_phone_link_dials_the_one_phone(pages):
+    """Links that show the firm's number dial that number (other tel: links,
+    like 988 on the local-help page, are other services)."""
+    firm_links = [a for p in pages.values() for a in p.soup.select('a[href^="tel:"]')
+                  if a.has_attr("data-firm-phone") or FIRM["phone"] in a.get_text()]
+    assert len(firm_links) >= 2 * len(pages)
+    assert {a["href"] for a in firm_links} == {"tel:" + FIRM["phone_e164"]}
 
 
 # ---- the share image is drawn from the firm facts ---------------------------------------
