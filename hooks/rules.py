@@ -40,7 +40,7 @@ KEY = "_rules_docs"  # this build's findings, from on_config to on_nav
 
 def check_page(path: Path, where: str, lang: str, firm: Any) -> tuple[dict[str, Any], str, list[tuple[int, str]]]:
     src, meta = read_page(path, where)
-    if src.front and any(True for _ in _meta_problems(meta)):
+    if src.front and any(True for _ in markup.value_problems(meta)):
         markup.check_yaml(compose_yaml(src.front), where, first_line=2)
     if "title" in meta and not str(meta["title"] or "").strip():
         line = src.front[: TITLE_LINE.search(src.front).start()].count("\n") + 2 if TITLE_LINE.search(src.front) else 2
@@ -51,20 +51,6 @@ def check_page(path: Path, where: str, lang: str, firm: Any) -> tuple[dict[str, 
     placeholders.check(src.body, firm, where, src.body_line, lambda v: localize(v, lang))
     statutes.check(src.body, where, src.body_line)
     return meta, src.body, anchors.headings(src.body, where, src.body_line)
-
-
-def _meta_problems(meta: Any) -> Any:
-    """Dangerous values anywhere in parsed front matter (fast path before
-    composing the YAML again to find the line)."""
-    if isinstance(meta, dict):
-        for k, v in meta.items():
-            yield from _meta_problems(k)
-            yield from _meta_problems(v)
-    elif isinstance(meta, list):
-        for v in meta:
-            yield from _meta_problems(v)
-    elif isinstance(meta, str):
-        yield from markup.problems(meta)
 
 
 def check_docs(docs: Path, firm: Any) -> dict[str, Any]:

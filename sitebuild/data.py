@@ -72,7 +72,8 @@ def read_yaml(path: Path) -> Any:
     where = rel(path) if path.is_relative_to(ROOT) else f"data/{path.name}"
     text = read_text(path, where)
     data = load_yaml(text, where)
-    markup.check_yaml(compose_yaml(text), where)
+    if any(True for _ in markup.value_problems(data)):  # compose again only to find the line
+        markup.check_yaml(compose_yaml(text), where)
     return data
 
 

@@ -35,10 +35,11 @@ MACHINE_KEYS = ("template",)  # front matter read by code, never printed
 
 def autoescape_for(custom_dir: str | Path | None) -> Callable[[str | None], bool]:
     """Jinja's `autoescape` callable: on for templates in `custom_dir`."""
-    root = Path(custom_dir).resolve() if custom_dir else None
+    root = Path(custom_dir) if custom_dir else None
+    ours = frozenset(p.relative_to(root).as_posix() for p in root.rglob("*.html")) if root else frozenset()
 
     def select(name: str | None) -> bool:
-        return bool(root and name and (root / name).is_file())
+        return name in ours  # Jinja asks for every template and macro: keep it a set lookup
 
     return select
 

@@ -72,3 +72,17 @@ def check_yaml(node: yaml.Node | None, where: str, first_line: int = 1) -> None:
         for n, problem, hint in problems(str(scalar.value)):
             line = scalar.start_mark.line + first_line + (n if scalar.style in ("|", ">", None) else 0)
             raise fail(where, line, problem, hint)
+
+
+def value_problems(value: object) -> Iterator[tuple[int, str, str]]:
+    """Problems anywhere in parsed YAML (keys and values): the fast check
+    before composing the document again to name the line."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from value_problems(k)
+            yield from value_problems(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from value_problems(v)
+    elif isinstance(value, str):
+        yield from problems(value)
