@@ -18,19 +18,14 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import inner_language_build, serving  # noqa: E402
-from scripts.cms import (  # noqa: E402
+from sitebuild.buildinfo import inner_language_build, serving
+from scripts.cms import (
     ADMIN,
     PLACEHOLDER_REPO,
     CmsError,
@@ -46,12 +41,6 @@ from scripts.cms import (  # noqa: E402
 # Not the mkdocs logger: a placeholder repository must not fail --strict
 # preview builds (the editor still works on a local copy).
 log = logging.getLogger("nc_diversion.cms")
-
-_command = {"name": "build"}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    _command["name"] = command
 
 
 @event_priority(-300)  # after hooks/seo.py (sitemap) and hooks/security.py (_headers)
@@ -77,7 +66,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     (admin / "config.yml").write_text(text, encoding="utf-8")
     (admin / "index.html").write_text(admin_html(pinned_version(project)), encoding="utf-8")
     headers = site / "_headers"
-    if _command["name"] != "serve" and not serving():  # preview.py reloads hooks: ask the environment
+    if not serving():  # hooks/preview.py sets it; a module flag would reset when hooks reload
         if not headers.exists():
             raise PluginError("hooks/cms.py: site/_headers not written (hooks/security.py must run first)")
         current = headers.read_text(encoding="utf-8")

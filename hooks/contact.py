@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
@@ -31,12 +29,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.updates import absolute, lang_prefix  # noqa: E402
-from scripts.vcard import firm_vcard  # noqa: E402
+from scripts.updates import absolute, lang_prefix
+from scripts.vcard import firm_vcard
 
 ENV = "CONTACT_ENDPOINT"
 VCARD = "contact/firm.vcf"

@@ -10,7 +10,6 @@ Each failure names the file and what is wrong (PluginError).
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import yaml
@@ -19,16 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.content_rules import (  # noqa: E402
-    ContentError,
-    gs_url,
-    translation_gaps,
-)
-from scripts.review import ReviewError, parse_reviewed  # noqa: E402
+from scripts.review import ReviewError, parse_reviewed
+from sitebuild.statutes import ContentError, gs_url
+from sitebuild.translations import translation_gaps
 
 GS_LINK = re.compile(r"\]\(gs:([^)\s]*)\)")
 

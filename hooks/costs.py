@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,20 +16,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import page_lang  # noqa: E402
-from scripts.costs import for_page, load  # noqa: E402
-from scripts.partials import render_partial  # noqa: E402
-from scripts.sitedata import SiteDataError  # noqa: E402
+from sitebuild.buildinfo import page_lang
+from scripts.costs import for_page, load
+from scripts.partials import render_partial
+from sitebuild.data import SiteDataError
 
 MARKER = "<!-- costs -->"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    data_dir = Path(config.config_file_path or ROOT / "mkdocs.yml").parent / "data"
+    data_dir = Path(config.config_file_path or "mkdocs.yml").parent / "data"
     try:
         config.extra["costs"] = load(data_dir / "costs.yml")
     except SiteDataError as err:

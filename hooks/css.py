@@ -9,19 +9,14 @@ page-weight budget):
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.plugins import event_priority
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import inner_language_build  # noqa: E402
-from scripts.purge_css import purge_site  # noqa: E402
+from sitebuild.buildinfo import inner_language_build
+from scripts.purge_css import purge_site
 
 
 SOURCES = "assets/css/src"

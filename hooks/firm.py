@@ -3,17 +3,21 @@ templates and Markdown, fail loudly on anything missing.
 
 - data/firm.yml    -> config.extra.firm      (one source for every firm fact)
 - data/strings.yml -> config.extra.strings   (interface strings, en + es)
+- the firm facts   -> assets/img/share.png    (drawn each build, sitebuild/share_image.py)
 
 In Markdown, `{{ firm.phone }}` / `{{ firm.address.street }}` is replaced with
-the value in the page's language; an unknown key fails the build naming the
-page and the key. Placeholders ("TODO...") are reported, never hidden.
+the value in the page's language, as HTML-escaped text; an unknown key fails
+the build naming the page and the key (hooks/rules.py names the line too).
+Placeholders ("TODO...") are reported, never hidden.
+
+Every data/*.yml (firm, strings, quiz, ...) is read first through one loader:
+UTF-8, YAML syntax and no markup that could run, each mistake as one line
+with file, line and hint (sitebuild/data.read_yaml).
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +25,13 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import page_lang  # noqa: E402
-from scripts.sitedata import (  # noqa: E402
+from sitebuild.buildinfo import inner_language_build, page_lang
+from sitebuild import placeholders as facts
+from sitebuild.data import (
     LANGS,
     Facts,
     SiteDataError,
@@ -37,7 +39,9 @@ from scripts.sitedata import (  # noqa: E402
     load_strings,
     localize,
     placeholders,
+    read_yaml,
 )
+from sitebuild.share_image import share_png
 
 # Placeholder notices go to their own logger so that `mkdocs build --strict`
 # (which fails on warnings of the "mkdocs" logger) still passes in preview;
@@ -49,10 +53,10 @@ if not notice.handlers:
     notice.addHandler(_h)
     notice.propagate = False
 
-FACT = re.compile(r"\{\{\s*firm\.([a-z0-9_]+(?:\.[a-z0-9_]+)*)\s*\}\}")
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    data = Path(config.config_file_path or "mkdocs.yml").parent / "data"
+    for path in sorted(data.glob("*.yml")):  # every data file, before any hook reads one
+        read_yaml(path)
     try:
         firm = load_firm()
         strings = load_strings()
@@ -64,6 +68,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for key in placeholders(firm):
             notice.warning("data/firm.yml: '%s' is still a placeholder", key)
     return config
+
+
+SHARE_IMAGE = "assets/img/share.png"
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100): it cannot handle generated files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """The share image, once per build (the outer build writes the site root)."""
+    if not inner_language_build(config) and files.get_file_from_path(SHARE_IMAGE) is None:
+        files.append(File.generated(config, SHARE_IMAGE, content=share_png(config.extra["firm"])))
+    return files
 
 
 def context_lang(ctx: Context) -> str:
@@ -98,22 +113,6 @@ def on_page_markdown(
 ) -> str:
     lang = page_lang(page, config)
     firm = config.extra["firm"]
-
-    def fact(match: re.Match[str]) -> str:
-        value: Any = firm
-        for part in match.group(1).split("."):
-            if not isinstance(value, dict) or part not in value:
-                raise PluginError(
-                    f"{page.file.src_uri}: unknown firm fact '{match.group(1)}' "
-                    f"(keys are defined in data/firm.yml)"
-                )
-            value = value[part]
-        value = localize(value, lang)
-        if isinstance(value, (dict, list)):
-            raise PluginError(
-                f"{page.file.src_uri}: firm fact '{match.group(1)}' is not a "
-                f"single value; name one of its keys"
-            )
-        return str(value)
-
-    return FACT.sub(fact, markdown)
+    where = f"docs/{page.file.src_uri}"
+    facts.check(markdown, firm, where, localize=lambda v: localize(v, lang))
+    return facts.substitute(markdown, firm, lambda v: localize(v, lang))

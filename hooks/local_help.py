@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,20 +17,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import page_lang  # noqa: E402
-from scripts.local_help import LocalHelpError, for_page, load  # noqa: E402
-from scripts.partials import render_partial  # noqa: E402
-from scripts.sitedata import SiteDataError  # noqa: E402
+from sitebuild.buildinfo import page_lang
+from scripts.local_help import LocalHelpError, for_page, load
+from scripts.partials import render_partial
+from sitebuild.data import SiteDataError
 
 MARKER = "<!-- local-help -->"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    data_dir = Path(config.config_file_path or ROOT / "mkdocs.yml").parent / "data"
+    data_dir = Path(config.config_file_path or "mkdocs.yml").parent / "data"
     try:
         config.extra["local_help"] = load(data_dir / "local.yml", list(config.extra["firm"]["service_area"]))
     except (LocalHelpError, SiteDataError) as err:

@@ -7,7 +7,7 @@ rebuild in the browser instead of a page that never finishes loading.
   scripts/ once; before each rebuild we forget both, so an edit to a hook or
   to scripts/ takes effect on the next save. Because the hooks are loaded
   afresh, "this is `mkdocs serve`" lives in the environment
-  (scripts.buildinfo.serving), not in a module variable that would be reset.
+  (sitebuild.buildinfo.serving), not in a module variable that would be reset.
 - on_serve: wraps the rebuild. MkDocs 1.6 leaves the browser waiting while a
   rebuild is broken ("the server will appear stuck"); here the error is
   written as the page at every address the site had, the browsers reload to
@@ -25,13 +25,10 @@ from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import SERVING_ENV  # noqa: E402
+from sitebuild.buildinfo import SERVING_ENV
 
 log = logging.getLogger("mkdocs.hooks.preview")
 
@@ -59,17 +56,17 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def error_text(err: BaseException) -> str:
     """The message an editor needs: PluginError/SystemExit text as is, else
     the exception's last line."""
-    if isinstance(err, SystemExit) or type(err).__name__ in ("PluginError", "Abort", "ConfigurationError"):
+    if isinstance(err, (SystemExit, MkDocsException)):
         return str(err)
     return "".join(traceback.format_exception_only(type(err), err)).strip()
 
 
 def forget_loaded_code() -> None:
-    """Make the next rebuild load hooks/*.py and scripts/*.py from disk again."""
+    """Make the next rebuild load hooks/*.py, scripts/ and sitebuild/ from disk again."""
     for hooks_option in (getattr(MkDocsConfig, "hooks", None),):
         if isinstance(hooks_option, config_options.Hooks):
             hooks_option._load_hook.cache_clear()
-    for name in [n for n in sys.modules if n == "scripts" or n.startswith("scripts.")]:
+    for name in [n for n in sys.modules if n.split(".")[0] in ("scripts", "sitebuild")]:
         del sys.modules[name]
 
 

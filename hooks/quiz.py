@@ -12,7 +12,6 @@ its data in the page's language.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +21,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import page_lang  # noqa: E402
-from scripts.quiz import QuizError, for_page, load, validate  # noqa: E402
+from sitebuild.buildinfo import page_lang
+from scripts.quiz import QuizError, for_page, load, validate
 
 QUIZ_FILE = "data/quiz.yml"
 TEMPLATE = "quiz.html"
@@ -35,7 +30,7 @@ CONTACT_PAGE = "contact.md"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    path = Path(config.config_file_path or ROOT / "mkdocs.yml").parent / QUIZ_FILE
+    path = Path(config.config_file_path or "mkdocs.yml").parent / QUIZ_FILE
     try:
         data = load(path)
         validate(data, QUIZ_FILE)

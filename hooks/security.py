@@ -1,33 +1,34 @@
-"""Strict Content-Security-Policy and security headers (scripts/security.py).
+"""Strict Content-Security-Policy and security headers (sitebuild/csp.py).
 
-- every page gets the policy as <meta http-equiv> (for hosts that ignore
-  `_headers`, e.g. GitHub Pages), with that page's inline-script hashes;
-- after the last language build, `_headers` carries the full policy (with
-  frame-ancestors) for Netlify / Cloudflare Pages. A new kind of inline
-  script (Material upgrade) fails the build instead of being allowed blindly.
+- The policy allows exactly the inline scripts named in
+  sitebuild.csp.ALLOWED_INLINE, hashed from their template sources (rendered
+  with this site's config), never from what the built pages contain.
+- Every page gets the policy as <meta http-equiv> (for hosts that ignore
+  `_headers`, e.g. GitHub Pages). Any other inline script in a built page
+  fails the build naming the page's source file.
+- After the last language build, `_headers` carries the full policy (with
+  frame-ancestors) for Netlify / Cloudflare Pages.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import inner_language_build, serving  # noqa: E402
-from scripts.security import MAX_INLINE, headers_file, inline_hashes, policy  # noqa: E402
+from sitebuild.buildinfo import inner_language_build, serving
+from sitebuild.csp import allowed_scripts, headers_file, inline_hashes, policy, unknown_scripts
 
 CHARSET = '<meta charset="utf-8">'
+KEY = "_csp_allowed_scripts"
 
 # `mkdocs serve` injects its live-reload script inline; the preview must not
-# block it (scripts.buildinfo.serving, set by hooks/preview.py).
+# block it (sitebuild.buildinfo.serving, set by hooks/preview.py).
 
 
 def endpoint(config: MkDocsConfig) -> str:
@@ -35,18 +36,48 @@ def endpoint(config: MkDocsConfig) -> str:
     return str(config.extra["firm"].get("contact_endpoint") or "")
 
 
-def with_meta_csp(html: str, config: MkDocsConfig, where: str) -> str:
-    scripts, styles = inline_hashes(html)
+def allowed(config: MkDocsConfig, env: Environment | None = None) -> dict[str, str]:
+    """{hash: purpose} of the allowlisted inline scripts, from their templates
+    (computed once per build in on_env, kept on that build's config)."""
+    if env is None and KEY in config.extra:
+        return config.extra[KEY]
+    env = env or config.theme.get_env()
+    features = config.theme.get("features") or []
+
+    def render(template: str) -> str:
+        return env.get_template(template).render(config=config, features=features, base_url=".")
+
+    try:
+        return allowed_scripts(render)
+    except ValueError as err:
+        raise PluginError(f"sitebuild/csp.py: {err}") from err
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    config.extra[KEY] = allowed(config, env)
+    return env
+
+
+def checked(html: str, config: MkDocsConfig, where: str) -> str:
+    """The page with its CSP meta tag, after refusing unknown inline scripts."""
+    hashes = allowed(config)
+    unknown = unknown_scripts(html, hashes)
+    if unknown:
+        raise PluginError(
+            f"{where}: inline script not on the allowlist (sitebuild/csp.py ALLOWED_INLINE): "
+            f"'{unknown[0]}'. Hint: content cannot carry scripts; site code goes in docs/assets/js/"
+        )
+    _, styles = inline_hashes(html)
     if CHARSET not in html:
         raise PluginError(f"{where}: no <meta charset> to anchor the CSP meta tag after")
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts, styles, endpoint(config), meta=True)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, styles, endpoint(config), meta=True)}">'
     return html.replace(CHARSET, CHARSET + "\n" + tag, 1)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if serving():
         return output
-    return with_meta_csp(output, config, page.file.src_uri)
+    return checked(output, config, f"docs/{page.file.src_uri}")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
@@ -54,19 +85,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if inner_language_build(config) or serving():
         return
     site = Path(config.site_dir)
-    scripts: set[str] = set()
     styles: set[str] = set()
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if 'http-equiv="Content-Security-Policy"' not in html:  # theme pages (404) skip on_post_page
-            html = with_meta_csp(html, config, page.relative_to(site).as_posix())
+            rel = page.relative_to(site).as_posix()
+            html = checked(html, config, f"{rel} (template overrides/{page.name})")
             page.write_text(html, encoding="utf-8")
-        s, st = inline_hashes(html)
-        scripts |= s
-        styles |= st
-    if len(scripts) > MAX_INLINE:
-        raise PluginError(
-            f"hooks/security.py: {len(scripts)} different inline scripts in the site (expected at most "
-            f"{MAX_INLINE}); move new ones to a file under docs/assets/js/"
-        )
-    (site / "_headers").write_text(headers_file(policy(scripts, styles, endpoint(config))), encoding="utf-8")
+        styles |= inline_hashes(html)[1]
+    (site / "_headers").write_text(headers_file(policy(allowed(config), styles, endpoint(config))),
+                                   encoding="utf-8")

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +22,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import inner_language_build, page_lang  # noqa: E402
-from scripts.seo_data import (  # noqa: E402
+from sitebuild.buildinfo import inner_language_build, page_lang
+from scripts.seo_data import (
     DEFAULT_LANG,
     OG_LOCALES,
     breadcrumb_jsonld,

@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from scripts.buildinfo import inner_language_build, page_lang
+from sitebuild.buildinfo import inner_language_build, page_lang
 from sitebuild.terms import TERMS_FILE, TermsError, check_project, load_terms, mark_embedded
 
 

@@ -21,7 +21,6 @@ Nothing is kept between builds: all of it hangs off this build's File objects.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +33,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import serving  # noqa: E402
-from scripts.review import ReviewError, parse_reviewed  # noqa: E402
-from scripts.updates import (  # noqa: E402
+from scripts.review import ReviewError, parse_reviewed
+from scripts.updates import (
     FOLDER,
     LANGS,
     UpdatesError,
@@ -55,6 +49,7 @@ from scripts.updates import (  # noqa: E402
     preview_env,
     publishable,
 )
+from sitebuild.buildinfo import serving
 
 INDEX = f"{FOLDER}/index.md"
 TEMPLATE = "update.html"

@@ -12,7 +12,6 @@ says so here instead of silently doing nothing.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,11 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.buildinfo import inner_language_build  # noqa: E402
+from sitebuild.buildinfo import inner_language_build
 
 FIXES: list[tuple[str, re.Pattern[str], str, bool]] = [
     # (name, pattern, replacement, required on every page)

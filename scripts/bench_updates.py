@@ -24,7 +24,7 @@ from pathlib import Path
 from scripts.updates import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = ("docs", "overrides", "hooks", "data", "scripts", "sitebuild", "mkdocs.yml")
+PROJECT = ("docs", "overrides", "hooks", "data", "scripts", "sitebuild", "mkdocs.yml", "package.json")
 START = dt.date(2020, 1, 1)
 
 EN = """---
@@ -64,6 +64,8 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(src, dest / name)
+    if (ROOT / "node_modules").exists():  # the CMS bundle (`npm ci`), shared read-only
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
 
 

@@ -29,9 +29,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from scripts.content_rules import EXCLUDED
 from scripts.review import ReviewError, parse_reviewed
-from scripts.sitedata import ROOT, load_firm, placeholders
+from sitebuild.data import ROOT, load_firm, placeholders
+from sitebuild.translations import EXCLUDED
 
 QUIZ = ROOT / "data" / "quiz.yml"
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)

@@ -33,7 +33,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from scripts.sitedata import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
+from sitebuild.data import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
 from scripts.updates import DEFAULT_LANG, FOLDER, FRONT_MATTER, INDEX_NAME, LANGS, POST_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -280,7 +280,7 @@ def _firm_field(key: str, value: Any, required: bool) -> dict[str, Any]:
     field: dict[str, Any] = {"name": key, "label": label, "required": required}
     if key == "phone":
         return {**field, "widget": "string", "pattern": [PHONE, "Write it like 828-555-0123"],
-                "hint": "Shown to visitors. Change phone_e164 to the same number."}
+                "hint": "The one phone number: the build derives what visitors read and what tel: links dial."}
     if key == "phone_e164":
         return {**field, "widget": "string", "pattern": [PHONE_E164, "Write it like +18285550123"],
                 "hint": "The same number for tel: links: +1 and ten digits, no spaces."}

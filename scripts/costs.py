@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scripts.content_rules import SECTION, gs_url
+from sitebuild.statutes import SECTION, gs_url
 from scripts.local_help import URL, LocalHelpError, _text
-from scripts.sitedata import DATA, localize, read_yaml
+from sitebuild.data import DATA, localize, read_yaml
 
 COSTS_FILE = "data/costs.yml"
 FIELDS = ("label", "amount", "when", "statute", "source", "verified")

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from scripts.serve_site import serve
-from scripts.sitedata import ROOT
+from sitebuild.data import ROOT
 
 VERSION = "12.2.3"
 CACHE = ROOT / ".cache" / "lighthouse"

@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from scripts.sitedata import DATA, LANGS, SiteDataError, localize, read_yaml
+from sitebuild.data import DATA, LANGS, SiteDataError, localize, read_yaml
 
 LOCAL_FILE = "data/local.yml"
 KINDS = ("courthouse", "drug-education", "recovery-court", "lead", "treatment")

@@ -1,43 +1,27 @@
-"""Render the social share image (docs/assets/img/share.png, 1200x630) from
-firm facts with Chromium. Run again when the firm's name or phone changes.
+"""Write the social share image to a file, to look at it before a build.
 
-Usage: python -m scripts.make_share_image
+The build draws the same image itself (sitebuild/share_image.py, added to the
+site as assets/img/share.png by hooks/firm.py) from data/firm.yml, so there
+is no image to keep in step by hand.
+
+Usage: python -m scripts.make_share_image [OUT.png]   (default: share.png)
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 from pathlib import Path
 
-from scripts.sitedata import ROOT, load_firm
-
-OUT = ROOT / "docs" / "assets" / "img" / "share.png"
-
-
-def card(firm: dict) -> str:
-    e = html.escape
-    return f"""<!doctype html><html><body style="margin:0;width:1200px;height:630px;
-    background:linear-gradient(135deg,#0e2238,#16324f);color:#fff;font-family:DejaVu Sans,Arial,sans-serif;
-    display:flex;flex-direction:column;justify-content:center;padding:0 90px;box-sizing:border-box">
-    <div style="width:120px;height:8px;background:#c8962e;margin-bottom:40px"></div>
-    <div style="font-size:64px;font-weight:700;line-height:1.15">Drug possession charge in North Carolina?</div>
-    <div style="font-size:40px;margin-top:24px;color:#ffd98a">Diversion may keep a conviction off your record.</div>
-    <div style="font-size:30px;margin-top:48px">{e(firm['name'])} · {e(firm['phone'])} · <span lang="es">Hablamos español</span></div>
-    </body></html>"""
+from sitebuild.data import load_firm
+from sitebuild.share_image import share_png
 
 
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1200, "height": 630})
-        page.set_content(card(load_firm()))
-        page.screenshot(path=str(OUT))
-        browser.close()
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="share.png", type=Path)
+    args = parser.parse_args(argv)
+    args.out.write_bytes(share_png(load_firm()))
+    print(f"wrote {args.out}")
     return 0
 
 

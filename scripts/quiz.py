@@ -27,8 +27,8 @@ from typing import Any
 
 import yaml
 
-from scripts.content_rules import ContentError, gs_url
 from scripts.review import ReviewError, parse_reviewed
+from sitebuild.statutes import ContentError, gs_url
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_FILE = ROOT / "data" / "quiz.yml"

@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup, Tag
 
 from scripts.quiz import load as load_quiz
 from scripts.review import parse_reviewed
-from scripts.sitedata import ROOT
+from sitebuild.data import ROOT
 
 REVIEW = ROOT / "data" / "review.yml"
 NCGA = "ncleg.gov"

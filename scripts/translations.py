@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts.content_rules import EXCLUDED, split_lang, translation_gaps
+from sitebuild.translations import EXCLUDED, split_lang, translation_gaps
 from scripts.updates import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scripts.sitedata import localize
+from sitebuild.data import localize
 
 
 def escape(value: Any) -> str:

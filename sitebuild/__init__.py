@@ -1,5 +1,19 @@
-"""The build's rules as plain functions, shared by hooks/, scripts/ and tests/.
+"""The build's rules, one module per rule family. The hooks in hooks/ call
+them; scripts/ and tests/ import them too. The build runs as
+`python -m mkdocs ...` from the project root, so this package is importable
+without any sys.path edits (Makefile, CONTRIBUTING "How the build finds its code").
 
-Hooks import from here without touching sys.path: the build runs as
-`python -m mkdocs` from the project root, which puts the root on the path.
+- errors.py       one error type and one message format: file:line: problem. Hint: fix
+- sourcefiles.py  reading pages and data: UTF-8 and YAML errors with file, line, hint
+- markup.py       no script, iframe, object, embed, on*= handler or javascript: URL in content or data
+- placeholders.py {{ firm.key }} in Markdown: known keys only, nothing malformed, nothing left over
+- anchors.py      every heading has { #anchor }, identical across languages
+- translations.py page twins, the same statutes and unique descriptions per language
+- statutes.py     gs:90-96 -> the NC General Assembly's page
+- escaping.py     values from content and data, escaped for their context
+- csp.py          the Content-Security-Policy and its allowlist of inline scripts
+- data.py         data/firm.yml (one phone field) and data/strings.yml
+- share_image.py  the share image, drawn from the firm facts
+- buildinfo.py    facts about the running build (language, inner builds, preview)
+- terms.py        the Spanish legal terms (data/terms.yml)
 """

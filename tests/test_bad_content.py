@@ -61,7 +61,7 @@ def duplicate_slug(project: Path) -> None:
 CASES = {
     "malformed front matter": (
         edit("docs/benefits.md", lambda t: t.replace("title:", "title: [unclosed", 1)),
-        ["benefits.md: front matter is not valid YAML"],
+        ["docs/benefits.md:2: invalid YAML: a [ or { opens here and never closes"],
     ),
     "missing description": (
         edit("docs/eligibility.es.md", lambda t: re.sub(r"(?m)^description:.*\n", "", t, count=1)),

@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
 from scripts.serve_site import handler_for, serve
-from scripts.sitedata import load_firm, load_strings
+from sitebuild.data import load_firm, load_strings
 from test_browser import axe_violations
 
 FIRM = load_firm()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import yaml
 
 from conftest import copy_project, run_build
 from scripts import check_release
-from scripts.sitedata import SiteDataError, load_firm, load_strings, placeholders
+from sitebuild.data import SiteDataError, load_firm, load_strings, placeholders
 
 FIRM = load_firm()
 
@@ -73,7 +74,7 @@ def test_unknown_fact_in_markdown_fails_build(tmp_path):
     page.write_text(page.read_text() + "\nCall {{ firm.fax }}.\n")
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "about.md: unknown firm fact 'fax'" in result.stderr
+    assert re.search(r"docs/about\.md:\d+: unknown firm fact 'fax'", result.stderr), result.stderr[-2000:]
 
 
 def test_facts_in_markdown_are_filled_in(pages):
@@ -81,3 +82,50 @@ def test_facts_in_markdown_are_filled_in(pages):
     assert "{{" not in about and FIRM["phone"] in about
     for page in pages.values():
         assert "{{ firm" not in str(page.soup), page.rel
+
+
+# ---- one phone field (phonenumbers) -------------------------------------------------
+
+@pytest.mark.parametrize("written", ["828-333-4867", "(828) 333-4867", "+1 828 333 4867", "8283334867"])
+def test_phone_is_derived_from_one_field(tmp_path, written):
+    firm = load_firm(write_firm(tmp_path, phone=written))
+    assert (firm["phone"], firm["phone_e164"]) == ("(828) 333-4867", "+18283334867")
+
+
+def test_a_second_phone_field_is_refused(tmp_path):
+    with pytest.raises(SiteDataError, match="'phone_e164' is derived from 'phone'"):
+        load_firm(write_firm(tmp_path, phone_e164="+18285550100"))
+
+
+@pytest.mark.parametrize("bad", ["828-333-486", "call us", "+1 555 0100"])
+def test_a_phone_that_is_not_a_number_is_refused(tmp_path, bad):
+    with pytest.raises(SiteDataError, match="'phone'"):
+        load_firm(write_firm(tmp_path, phone=bad))
+
+
+def test_every_firm_phone_link_dials_the_one_phone(pages):
+    """Links that show the firm's number dial that number (other tel: links,
+    like 988 on the local-help page, are other services)."""
+    firm_links = [a for p in pages.values() for a in p.soup.select('a[href^="tel:"]')
+                  if a.has_attr("data-firm-phone") or FIRM["phone"] in a.get_text()]
+    assert len(firm_links) >= 2 * len(pages)
+    assert {a["href"] for a in firm_links} == {"tel:" + FIRM["phone_e164"]}
+
+
+# ---- the share image is drawn from the firm facts ---------------------------------------
+
+def test_share_image_follows_the_phone(tmp_path, site_dir):
+    from sitebuild.share_image import share_png
+
+    project = copy_project(tmp_path / "p")
+    firm_yml = project / "data" / "firm.yml"
+    firm_yml.write_text(firm_yml.read_text(encoding="utf-8").replace(
+        'phone: "828-333-4867"', 'phone: "828-555-0142"'), encoding="utf-8")
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr[-2000:]
+    before = (site_dir / "assets" / "img" / "share.png").read_bytes()
+    after = (tmp_path / "out" / "assets" / "img" / "share.png").read_bytes()
+    assert before == share_png(FIRM)
+    assert after != before
+    assert after == share_png({**FIRM, "phone": "(828) 555-0142"})
+    assert not Path("docs/assets/img/share.png").exists(), "a stale image in docs/ would win"

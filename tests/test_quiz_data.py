@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_build
-from scripts.content_rules import gs_url
+from sitebuild.statutes import gs_url
 from scripts.quiz import QuizError, enumerate_paths, load, validate
 from scripts.readability import EN_MAX_GRADE, ES_MIN_EASE, score
-from scripts.sitedata import load_firm
+from sitebuild.data import load_firm
 
 FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
 DATA = load(ROOT / "data" / "quiz.yml")

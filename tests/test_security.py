@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import urllib.request
+from pathlib import Path
 
 import pytest
 
-from scripts.security import headers_for, inline_hashes, parse_headers_file, policy
+from sitebuild.csp import (
+    ALLOWED_INLINE,
+    allowed_scripts,
+    headers_for,
+    inline_hashes,
+    parse_headers_file,
+    policy,
+    unknown_scripts,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -57,3 +66,33 @@ def test_csp_blocks_an_injected_inline_script(page, server):
         s.textContent = 'window.__pwned = 1'; document.body.append(s); }""")
     assert page.evaluate("window.__pwned") is None
     assert violations
+
+
+def material_render(template: str) -> str:
+    """Render one of Material's partials the way its base.html does."""
+    import jinja2
+    import material
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(material.__file__).parent / "templates"))
+    return env.get_template(template).render(config={"extra": {"scope": "/"}}, features=[], base_url=".")
+
+
+def test_policy_allows_exactly_the_allowlist(site_dir):
+    """script-src = 'self' + the hashes of the allowlisted template scripts,
+    computed from Material's sources, not collected from the pages."""
+    expected = set(allowed_scripts(material_render))
+    assert len(expected) == len(ALLOWED_INLINE)
+    rules = parse_headers_file((site_dir / "_headers").read_text())
+    csp = dict(d.strip().split(" ", 1) for d in headers_for("/", rules)["Content-Security-Policy"].split(";"))
+    assert set(csp["script-src"].split()) == {"'self'"} | expected
+
+
+def test_unknown_inline_scripts_are_found():
+    allowed = allowed_scripts(material_render)
+    page = material_render("partials/javascripts/base.html")
+    assert unknown_scripts(page, allowed) == []
+    assert unknown_scripts(page + "<script>alert(1)</script>", allowed) == ["alert(1)"]
+    assert unknown_scripts('<script type="application/json">{"a": 1}</script>', allowed) == []
+    assert unknown_scripts('<script type="application/ld+json">{"a": "</script>', allowed) == [
+        'data block that is not valid JSON: {"a": "']
+    assert unknown_scripts('<script type="module">go()</script>', allowed) == ["go()"]

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import SITE_URL
-from scripts.sitedata import load_firm
+from sitebuild.data import load_firm
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 FIRM = load_firm()

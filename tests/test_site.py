@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.sitedata import load_firm, load_strings
+from sitebuild.data import load_firm, load_strings
 
 FIRM = load_firm()
 STRINGS = load_strings()

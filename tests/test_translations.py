@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from conftest import copy_project, run_build
-from scripts.content_rules import translation_gaps
+from sitebuild.translations import translation_gaps
 
 
 def counterpart(rel: str) -> str:

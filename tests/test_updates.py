@@ -19,7 +19,7 @@ from lxml import etree
 from conftest import ROOT, copy_project, run_build
 from scripts import new_post, translations
 from scripts.bench_updates import add_synthetic_posts
-from scripts.sitedata import load_strings
+from sitebuild.data import load_strings
 from scripts.updates import PER_PAGE, UpdatesError, load_posts, parse_post
 
 FIXTURES = Path(__file__).parent / "fixtures" / "updates"
@@ -200,7 +200,7 @@ def test_feed_keeps_only_the_newest_posts(paged_site):
 
 @pytest.mark.parametrize("case,message", [
     ("no-date", "updates/2026-10-01-no-date.md: front matter needs 'date: YYYY-MM-DD'"),
-    ("bad-date", "updates/2026-10-02-bad-date.md: front matter is not valid"),
+    ("bad-date", "updates/2026-10-02-bad-date.md:4: impossible date"),
     ("no-title", "updates/2026-10-03-no-title.es.md: front matter needs 'title'"),
     ("duplicate-slug", "duplicate slug 'same-news' in updates/2026-10-04-same-news.md, "
                        "updates/2026-10-05-same-news.md"),

@@ -2,27 +2,42 @@
 
 Shared by the MkDocs hooks, the scripts and the tests, so that every reader
 of a fact goes through the same checks.
+
+The firm has ONE phone field, `phone`, written as the firm likes (with +1 or
+without). The `phonenumbers` library checks it and derives both forms the
+site uses: `phone` (national display, "(828) 333-4867") and `phone_e164`
+(dialled by tel:/sms: links, JSON-LD and the vCard). A `phone_e164` in the
+file is refused: two fields could disagree.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-import yaml
+import phonenumbers
+
+from sitebuild import markup
+from sitebuild.errors import ContentError
+from sitebuild.sourcefiles import compose_yaml, read_text, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 LANGS: tuple[str, ...] = ("en", "es")
 
 REQUIRED_FIRM_KEYS = (
-    "name", "attorney", "attorney_title", "phone", "phone_e164", "email",
+    "name", "attorney", "attorney_title", "phone", "email",
     "address", "hours", "languages", "service_area",
 )
 REQUIRED_ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
 
 
-class SiteDataError(ValueError):
+EMAIL = re.compile(r"^[^@\s<>\"'?&:/]+@[^@\s<>\"'?&:/]+\.[A-Za-z]{2,}$")
+PHONE_REGION = "US"  # a number written without +country code is read as a US number
+
+
+class SiteDataError(ContentError):
     """A data file is missing, malformed or incomplete (message names it)."""
 
 
@@ -47,13 +62,35 @@ class Facts(dict):  # type: ignore[type-arg]
         return value
 
 
+def rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
+
+
 def read_yaml(path: Path) -> Any:
+    """A data file: UTF-8, valid YAML and no markup that could run
+    (each mistake named with file, line and hint)."""
+    where = rel(path) if path.is_relative_to(ROOT) else f"data/{path.name}"
+    text = read_text(path, where)
+    data = load_yaml(text, where)
+    if any(True for _ in markup.value_problems(data)):  # compose again only to find the line
+        markup.check_yaml(compose_yaml(text), where)
+    return data
+
+
+def phone_forms(raw: Any, where: str = "data/firm.yml") -> tuple[str, str]:
+    """(display, E.164) for the firm's phone, or a clear refusal."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise SiteDataError(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: file not found") from err
-    except yaml.YAMLError as err:
-        raise SiteDataError(f"{path}: invalid YAML: {err}") from err
+        number = phonenumbers.parse(str(raw), PHONE_REGION)
+    except phonenumbers.NumberParseException as err:
+        raise SiteDataError(f"{where}: 'phone' {raw!r} is not a phone number ({err}). "
+                            f"Hint: write it like 828-333-4867 or +1 828 333 4867") from None
+    if not phonenumbers.is_valid_number(number):
+        raise SiteDataError(f"{where}: 'phone' {raw!r} is not a valid number. "
+                            f"Hint: check the digits (area code and 7 digits)")
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if number.country_code != phonenumbers.country_code_for_region(PHONE_REGION):
+        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return national, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def localize(value: Any, lang: str) -> Any:
@@ -93,8 +130,13 @@ def load_firm(path: Path | None = None) -> dict[str, Any]:
             for i, v in enumerate(value):
                 walk(v, f"{where}[{i}]")
     walk(firm, "")
-    if not str(firm["phone_e164"]).startswith("+"):
-        raise SiteDataError(f"{name}: 'phone_e164' must start with + (E.164)")
+    if not EMAIL.match(str(firm["email"])) and not str(firm["email"]).upper().startswith("TODO"):
+        raise SiteDataError(f"{name}: 'email' {firm['email']!r} is not an email address. "
+                            f"Hint: write it like office@example.com")
+    if "phone_e164" in firm:
+        raise SiteDataError(f"{name}: 'phone_e164' is derived from 'phone'. "
+                            f"Hint: delete the phone_e164 line; keep one 'phone'")
+    firm["phone"], firm["phone_e164"] = phone_forms(firm["phone"], f"data/{name}")
     return firm
 
 
