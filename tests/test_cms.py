@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 
 import jsonschema
 import pytest
+from playwright.sync_api import expect
 import yaml
 
 from scripts import cms
@@ -372,7 +373,13 @@ def test_a_bilingual_update_made_in_the_cms_builds_and_is_published(browser, ser
     box(page, "Attorney review").fill("2026-11-27")
     box(page, "Category").fill(POST["en"]["category"])
     box(page, "Text").fill(POST["en"]["body"])
-    page.get_by_role("radio", name="Spanish").first.click()
+    expect(box(page, "Title")).to_have_value(POST["en"]["title"])
+    # Under load the editor switches language a moment after the click: wait
+    # for the Spanish form (empty title) so nothing is typed into English.
+    spanish = page.get_by_role("radio", name="Spanish").first
+    spanish.click()
+    expect(spanish).to_be_checked(timeout=30_000)
+    expect(box(page, "Title")).to_have_value("", timeout=30_000)
     box(page, "Title").fill(POST["es"]["title"])
     box(page, "Description").fill(POST["es"]["description"])
     box(page, "Category").fill(POST["es"]["category"])

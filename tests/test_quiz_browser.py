@@ -43,6 +43,7 @@ STATE = """() => {
     outcome: res.hidden ? null : res.dataset.outcome || null,
     fallback: res.hidden ? null : res.dataset.fallback || null,
     fallbackShown: res.hidden ? null : (res.querySelector('[data-fallback-outcome]') || {dataset: {}}).dataset.fallbackOutcome || null,
+    fallbackHeading: res.hidden ? null : (res.querySelector('.dl-quiz__fallback > h3') || {}).textContent || null,
     fallbackReasons: res.hidden ? [] : [...res.querySelectorAll('.dl-quiz__fallback > ul:first-of-type > li')].map(li => li.textContent),
     warnings: res.hidden ? [] : [...res.querySelectorAll('[data-warning]')].map(w => w.dataset.warning),
     reasons: res.hidden ? [] : [...res.querySelector('h3 + ul').children].map(li => li.textContent),
@@ -109,6 +110,8 @@ def run_path(page, lang: str, path: list[tuple[str, str]], keyboard: bool, focus
     extra = fallback(answers)
     assert s["fallback"] == s["fallbackShown"] == (extra[0] if extra else None), f"{lang} {path}: {s}"
     assert s["fallbackReasons"] == (expected_reasons(answers, lang, extra[1]) if extra else []), path
+    rule = next(r for r in DATA["rules"] if r["outcome"] == s["outcome"] and r.get("fallback_title")) if extra else None
+    assert s["fallbackHeading"] == (rule["fallback_title"][lang] if rule else None), path
     assert s["focus"] == "H2:result", s["focus"]
 
 

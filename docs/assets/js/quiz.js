@@ -143,7 +143,7 @@
     if (fo) {
       const box = el("section", { class: "dl-quiz__fallback", "data-fallback-outcome": fo.id });
       box.append(
-        el("h3", 0, fr.fallback_title),
+        el("h3", 0, rule.fallback_title),
         el("p", { class: "dl-quiz__fallback-title" }, fo.title),
         el("p", { class: "dl-quiz__sentence" }, fo.sentence),
         el("p", { class: "dl-quiz__fallback-part" }, ui.reasons), why(fr),
