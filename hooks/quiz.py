@@ -66,4 +66,22 @@ def on_page_context(
         if "link" in warning:
             warning["link"]["url"] = _page_url(nav, warning["link"].pop("page"), lang, page)
     context["quiz"] = quiz
+    context["quiz_json"] = for_script(quiz)
     return context
+
+
+# Shown only by the template (the no-JavaScript rules and contact section):
+# left out of the page's JSON, which is render-blocking HTML.
+TEMPLATE_ONLY_OUTCOME_KEYS = ("criteria", "law")
+TEMPLATE_ONLY_UI = ("nojs", "region", "criteria_heading", "criteria_intro", "when", "law",
+                    "contact_heading", "contact_text", "privacy", "next", "back", "restart", "clear",
+                    "print", "contact")
+
+
+def for_script(quiz: dict[str, Any]) -> dict[str, Any]:
+    """The part of the page's quiz data that quiz.js reads."""
+    return {
+        **quiz,
+        "outcomes": [{k: v for k, v in o.items() if k not in TEMPLATE_ONLY_OUTCOME_KEYS} for o in quiz["outcomes"]],
+        "ui": {k: v for k, v in quiz["ui"].items() if k not in TEMPLATE_ONLY_UI},
+    }
