@@ -30,11 +30,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from scripts.review import ReviewError, parse_reviewed
+from scripts.updates import UpdatesError, front_matter
 from sitebuild.data import ROOT, load_firm, placeholders
 from sitebuild.translations import EXCLUDED
 
 QUIZ = ROOT / "data" / "quiz.yml"
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
 TODO = re.compile(r"\bTODO\b")
 
 
@@ -61,11 +61,14 @@ def review_problems(docs: Path, quiz: Path = QUIZ) -> list[str]:
         rel = path.relative_to(docs).as_posix()
         if rel.startswith(EXCLUDED):
             continue
-        head = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-        meta = (yaml.safe_load(head.group(1)) if head else None) or {}
-        if isinstance(meta, dict) and meta.get("generated"):
+        try:
+            meta = front_matter(path.read_text(encoding="utf-8"), f"docs/{rel}")
+        except UpdatesError as err:
+            found.append(str(err))
             continue
-        problem = _reviewed(meta.get("reviewed") if isinstance(meta, dict) else None, f"docs/{rel}")
+        if meta.get("generated"):
+            continue
+        problem = _reviewed(meta.get("reviewed"), f"docs/{rel}")
         if problem:
             found.append(problem)
     data = yaml.safe_load(quiz.read_text(encoding="utf-8")) or {}

@@ -139,9 +139,7 @@ def evaluate(answers: Answers, data: dict[str, Any] | None = None) -> tuple[str,
         pending = next_question(counted, data)
         hint = f"; next question: '{pending}'" if pending else ""
         raise QuizError(f"answers {_fmt(list(counted.items()))} reach no outcome{hint}")
-    order = visible_questions(counted, data)
-    reasons = [(q, counted[q]) for q in order if q in rule["when"]]
-    return rule["outcome"], reasons
+    return rule["outcome"], _reasons(rule, counted, data)
 
 
 def fallback_rule(answers: Answers, data: dict[str, Any] | None = None) -> dict[str, Any] | None:
@@ -163,8 +161,12 @@ def fallback(answers: Answers, data: dict[str, Any] | None = None) -> tuple[str,
     rule = fallback_rule(counted, data)
     if rule is None:
         return None
-    order = visible_questions(counted, data)
-    return rule["outcome"], [(q, counted[q]) for q in order if q in rule["when"]]
+    return rule["outcome"], _reasons(rule, counted, data)
+
+
+def _reasons(rule: dict[str, Any], counted: Answers, data: dict[str, Any]) -> list[tuple[str, str]]:
+    """The answers the rule names, in question order: the reasons shown."""
+    return [(q, counted[q]) for q in visible_questions(counted, data) if q in rule["when"]]
 
 
 def warnings_for(answers: Answers, data: dict[str, Any] | None = None) -> list[str]:

@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup, Tag
 
 from scripts.quiz import load as load_quiz
 from scripts.review import parse_reviewed
+from scripts.updates import front_matter
 from sitebuild.data import ROOT
 
 REVIEW = ROOT / "data" / "review.yml"
@@ -152,10 +153,9 @@ def _review_status(docs: Path, key: str) -> str:
         src = docs / (key[:-3] + suffix)
         if not src.exists():
             continue
-        text = src.read_text(encoding="utf-8")
-        meta = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
         try:
-            date = parse_reviewed((meta or {}).get("reviewed"), src.name)
+            meta = front_matter(src.read_text(encoding="utf-8"), src.name)
+            date = parse_reviewed(meta.get("reviewed"), src.name)
         except ValueError as err:
             date = f"invalid ({err})"
         out.append(f"{src.name}: {'pending' if date is None else date}")
