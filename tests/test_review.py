@@ -110,8 +110,8 @@ def test_a_malformed_reviewed_value_fails_the_build_naming_the_file(tmp_path):
     set_reviewed(root / "docs" / "faq.es.md", "last week")
     result = run_build(root, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/faq.es.md" in result.stderr or "faq.es.md: 'reviewed' must be 'pending'" in result.stderr
-    assert "'reviewed' must be 'pending' or a date written YYYY-MM-DD" in result.stderr
+    assert ("faq.es.md: 'reviewed' must be 'pending' or a date written YYYY-MM-DD "
+            "(the day the attorney finished the review), got 'last week'") in result.stderr
 
 
 def test_a_malformed_quiz_review_fails_the_build(tmp_path):
