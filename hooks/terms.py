@@ -11,6 +11,8 @@
   English page) are wrapped in <span lang=".."> so screen readers pronounce
   them right; text already inside an element with that lang is left alone.
   A data string's `*probation*` becomes <i lang="en">probation</i>.
+- on_page_content: the same for the page body, before the search index
+  reads it (so the index holds "probation", not "*probation*").
 
 Logic in sitebuild/terms.py; the words in data/terms.yml.
 """
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import inner_language_build, page_lang
@@ -42,6 +45,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     config.extra["terms"] = terms
     return config
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return mark_embedded(html, config.extra["terms"], page_lang(page, config))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -274,3 +274,5 @@ def test_build_renders_the_asterisk_form_as_lang_en_and_escapes_the_rest(tmp_pat
     page = (out / "es" / "costs" / "index.html").read_text(encoding="utf-8")
     assert "Cuota &lt;b&gt;x&lt;/b&gt; de libertad a prueba (<i lang=\"en\">probation</i>)" in page
     assert "*probation*" not in page
+    index = (out / "es" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "libertad a prueba (probation)" in index and "*probation*" not in index
