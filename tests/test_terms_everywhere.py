@@ -172,6 +172,14 @@ def test_a_shared_yaml_anchor_is_reported_once_at_its_line(tmp_path):
     assert got == [("data/places.yml", 3, "tarifa"), ("data/places.yml", 7, "tarifa")]
 
 
+def test_any_spanish_value_in_mkdocs_yml_is_checked(tmp_path):
+    from sitebuild.terms import check_mkdocs_yml
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Help\nextra:\n  tagline:\n    en: Fees\n    es: Las tarifas\n", encoding="utf-8")
+    assert [(v.line, v.found) for v in check_mkdocs_yml(TERMS, config)] == [(5, "tarifas")]
+
+
 # --------------------------------------------------------------------------- first use
 
 GLOSS_DESESTIMAR = ('docs/faq.es.md:{line}: "desestimado" — write "desestimado (la corte cierra el caso)" '
