@@ -284,3 +284,14 @@ def test_build_renders_the_asterisk_form_as_lang_en_and_escapes_the_rest(tmp_pat
     assert "*probation*" not in page
     index = (out / "es" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "libertad a prueba (probation)" in index and "*probation*" not in index
+
+
+def test_signed_admission_forms_and_the_sworn_statement():
+    def found(text: str) -> list[str]:
+        return [v.found for v in check_text(TERMS, text, "es", "docs/x.es.md")]
+
+    assert found("Puede pedir una declaración firmada que admite lo que pasó.") == ["declaración firmada que admit"]
+    assert found("Firme una declaración en la que\nadmite los hechos.") == ["Firme una declaración"]
+    assert found("Hay una declaración en la que\nadmite los hechos.") == ["declaración en la que admit"]
+    assert found("Tiene que firmar una declaración jurada.") == []  # a sworn statement keeps its name
+    assert found("Usted firma un papel en el que admite lo que hizo.") == []
