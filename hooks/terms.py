@@ -1,14 +1,18 @@
 """The site's words: data/terms.yml -> checked sources, marked HTML.
 
 - on_config (first language build only): every Spanish page and post
-  (Markdown source), every `es:` string in data/*.yml and the Spanish strings
-  of mkdocs.yml are checked against the words to avoid; entries for both
-  languages ("Hablamos Español") are checked in English sources too. Each hit
-  fails the build, all listed at once:
+  (Markdown source, front matter included), every `es:` string in every YAML
+  file under data/ and the Spanish strings of mkdocs.yml are checked against
+  the words to avoid, and the listed pages for the first-use glosses; entries
+  for both languages ("Hablamos Español") are checked in English sources too.
+  Each hit fails the build, all listed at once:
       docs/faq.es.md:12: "período de prueba" — write "probation (libertad a prueba)" (reason)
 - on_post_page: English terms in a Spanish page (and Spanish ones in an
   English page) are wrapped in <span lang=".."> so screen readers pronounce
   them right; text already inside an element with that lang is left alone.
+  A data string's `*probation*` becomes <i lang="en">probation</i>.
+- on_page_content: the same for the page body, before the search index
+  reads it (so the index holds "probation", not "*probation*").
 
 Logic in sitebuild/terms.py; the words in data/terms.yml.
 """
@@ -19,6 +23,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import inner_language_build, page_lang
@@ -40,6 +45,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     config.extra["terms"] = terms
     return config
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return mark_embedded(html, config.extra["terms"], page_lang(page, config))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -1,15 +1,23 @@
 """The site's words (data/terms.yml): check every source, mark embedded terms.
 
 - `check_project(root)` -> every use of a word the file refuses, in Spanish
-  pages and posts (Markdown source, so the line is exact), the `es:` values of
-  data/*.yml and the Spanish strings in mkdocs.yml; entries with
-  `lang: [en, es]` are checked in English sources too. An English term in a
-  Spanish *data* string is refused as well: nothing can mark it lang="en"
-  there (the quiz and the interface show such strings as plain text).
+  pages and posts (Markdown source with its front matter, so the line is
+  exact), every `es:` value in every YAML file under data/ (walked
+  generically: a new data file is covered without a code change; only
+  data/terms.yml itself is left out) and the Spanish strings in mkdocs.yml;
+  entries with `lang: [en, es]` are checked in English sources too.
+  An English term in a Spanish *data* string is refused unless it is written
+  `*probation*` (asterisks, no space): that one form is rendered as
+  <i lang="en">probation</i> (see `mark_embedded`), so screen readers
+  pronounce it in English. `first_use` entries ask for a gloss: on a Spanish
+  page, the first use of the word must have its explanation near it.
 - `mark_embedded(html, terms, lang)` -> the page's HTML with each listed term
-  of the other language wrapped in <span lang="..">, except text already
-  inside an element with that lang, attributes, <head>, <script>, <style>,
-  <code>, <pre> and form controls whose content cannot hold markup.
+  of the other language wrapped in <span lang="..">, and each `*term*` left
+  literal by a data string (the term from the same list, nothing else)
+  turned into <i lang="en">term</i>; never in text already inside an element
+  with that lang, attributes, <head>, <script>, <style>, <code>, <pre> and
+  form controls whose content cannot hold markup. It works on the escaped
+  HTML text: a data value stays text, only that one pattern becomes markup.
 
 Message format (documented in docs/maintainers/CONTRIBUTING.md):
     FILE:LINE: "<found>" — write "<preferred>" (<reason>)
@@ -29,9 +37,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 TERMS_FILE = Path("data") / "terms.yml"
 LANGS = ("en", "es")
-DATA_FILES = ("data/strings.yml", "data/quiz.yml", "data/firm.yml")
+DATA_DIR = "data"
+DATA_SUFFIXES = (".yml", ".yaml")
+EXCLUDED_DATA = (TERMS_FILE.as_posix(),)  # the list itself names the words it refuses
 EXCLUDED_DOCS = ("maintainers/",)
-EMBEDDED_REASON = 'English term in a Spanish string: it cannot carry lang="en" here'
+EMBEDDED_REASON = 'English term in a Spanish data string: write it *like this* so it is marked lang="en", or in Spanish'
+# The one markup a Spanish data string may carry: English words between
+# asterisks, "libertad a prueba (*probation*)", rendered <i lang="en">probation</i>.
+# Plain ASCII words only (letters, digits, space . ' -), so no markup can ride along.
+MARKED_EN = re.compile(r"(?<![\w*])\*([A-Za-z][A-Za-z0-9.'\s-]*?[A-Za-z0-9.]|[A-Za-z])\*(?![\w*])")
+FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 class TermsError(ValueError):
@@ -70,6 +85,21 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class FirstUse:
+    """The first use of a word on a page must come with its gloss nearby."""
+    id: str
+    pattern: re.Pattern[str]
+    gloss: re.Pattern[str]
+    within: int
+    write: str
+    reason: str
+    pages: tuple[str, ...] = ()  # docs/ paths; empty: every Spanish page and post
+
+    def applies_to(self, rel: str) -> bool:
+        return not self.pages or rel in self.pages
+
+
+@dataclass(frozen=True)
 class Exception_:
     file: str
     rule: str
@@ -91,6 +121,7 @@ class Terms:
     rules: tuple[Rule, ...]
     exceptions: tuple[Exception_, ...]
     embedded: dict[str, Embedded]  # page language -> words of the other language
+    first_use: tuple[FirstUse, ...] = ()
 
 
 # --------------------------------------------------------------------------- loading
@@ -177,14 +208,33 @@ def load_terms(path: Path | None = None) -> Terms:
             if i.get("concept") and i["concept"] not in concepts:
                 raise TermsError(f"{name}: embedded term '{i['term']}' names unknown concept {i['concept']!r}")
         words = sorted({str(i["term"]) for i in items}, key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])",
-            re.IGNORECASE,
-        )
+        alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+        pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])", re.IGNORECASE)
         spanish = {str(i["term"]).lower(): str(i.get("es") or "") for i in items}
         embedded[page_lang] = Embedded(mark=str(block["lang"]), pattern=pattern, spanish=spanish)
 
-    return Terms(concepts, tuple(rules), tuple(exceptions), embedded)
+    first_use: list[FirstUse] = []
+    for entry in raw.get("first_use") or []:
+        fid = entry.get("id") if isinstance(entry, dict) else None
+        where = f"first_use '{fid}'"
+        if not fid or not entry.get("words") or not entry.get("gloss") or not entry.get("reason"):
+            raise TermsError(f"{name}: first_use entry {entry!r} needs id, words, gloss and reason")
+        if any(f.id == fid for f in first_use) or any(r.id == fid for r in rules):
+            raise TermsError(f"{name}: {where}: the id is used twice")
+        try:
+            gloss = re.compile(str(entry["gloss"]), re.IGNORECASE)
+        except re.error as err:
+            raise TermsError(f"{name}: {where}: bad gloss regex: {err}") from err
+        pages = tuple(str(p) for p in entry.get("pages") or ())
+        if any(not p.endswith(".es.md") for p in pages):
+            raise TermsError(f"{name}: {where}: pages are Spanish pages, like docs/faq.es.md")
+        first_use.append(FirstUse(
+            id=fid, pattern=re.compile(_words_regex(entry["words"]), re.IGNORECASE), gloss=gloss,
+            within=int(entry.get("within", 300)), write=preferred(entry, where),
+            reason=str(entry["reason"]), pages=pages,
+        ))
+
+    return Terms(concepts, tuple(rules), tuple(exceptions), embedded, tuple(first_use))
 
 
 # --------------------------------------------------------------------------- checking
@@ -251,25 +301,87 @@ def check_text(terms: Terms, text: str, lang: str, file: str, first_line: int = 
             add(s, e, rule.write, rule.reason, rule.id)
     embedded = terms.embedded.get(lang)
     if data_string and embedded is not None and embedded.mark != lang and lang == "es":
+        marked = [m.span(1) for m in MARKED_EN.finditer(raw)] if embedded.mark == "en" else []
         for m in embedded.pattern.finditer(norm):
             s, e = m.span()
+            if any(ms <= index[s] < me for ms, me in marked):
+                continue
             if not any(s < te and ts < e for ts, te in taken):
                 term = " ".join(m.group(0).split()).lower()
                 add(s, e, embedded.spanish.get(term) or "a Spanish word", EMBEDDED_REASON, "embedded")
     return [v for _, v in sorted(found, key=lambda item: item[0])]
 
 
-def _lang_values(node: yaml.Node) -> Iterator[tuple[str, yaml.ScalarNode]]:
-    """Every `en:` / `es:` scalar value in a composed YAML document."""
+def check_first_use(terms: Terms, text: str, rel: str) -> list[Violation]:
+    """On a Spanish page: the first use of each `first_use` word (in the body,
+    not the front matter or a heading) must have its gloss in the same paragraph, at most
+    `within` characters before or after it."""
+    if page_lang_of(rel) != "es":
+        return []
+    front = FRONT.match(text)
+    body_start = front.end() if front else 0
+    # Headings name a topic; the explanation belongs to the first use in the text.
+    masked = re.sub(r"(?m)^ {0,3}#{1,6} .*$", lambda m: _BLANK.sub(" ", m.group(0)), _mask(text))
+    out = []
+    for rule in terms.first_use:
+        if not rule.applies_to(rel):
+            continue
+        m = rule.pattern.search(masked, body_start)
+        if m is None:
+            continue
+        start, end = m.span()
+        breaks = [b.end() for b in re.finditer(r"\n[ \t>]*\n", masked[:start])]
+        para_start = max([body_start, *breaks])
+        after = re.search(r"\n[ \t>]*\n", masked[end:])
+        para_end = end + after.start() if after else len(masked)
+        window = masked[max(para_start, start - rule.within):min(para_end, end + rule.within)]
+        if rule.gloss.search(" ".join(window.split())):
+            continue
+        line = text.count("\n", 0, start) + 1
+        out.append(Violation(rel, line, " ".join(m.group(0).split()), rule.write, rule.reason, rule.id))
+    return out
+
+
+def _lang_values(node: yaml.Node, seen: set[int] | None = None) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    """Every scalar under an `en:` / `es:` key in a composed YAML document,
+    at any depth (a value may also be a list). A node shared through a YAML
+    anchor (&des ... *des) is reported once, at the line where it is written."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value in LANGS and isinstance(value, yaml.ScalarNode):
-                yield key.value, value
+            if isinstance(key, yaml.ScalarNode) and key.value in LANGS:
+                for scalar in _scalars(value, seen):
+                    yield key.value, scalar
             else:
-                yield from _lang_values(value)
+                yield from _lang_values(value, seen)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _lang_values(item)
+            yield from _lang_values(item, seen)
+
+
+def _scalars(node: yaml.Node, seen: set[int]) -> Iterator[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        if id(node) not in seen:
+            seen.add(id(node))
+            yield node
+    elif isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        children = node.value if isinstance(node, yaml.SequenceNode) else [v for _, v in node.value]
+        for child in children:
+            yield from _scalars(child, seen)
+
+
+def data_files(root: Path) -> list[str]:
+    """Every YAML file under data/ (sub-folders too), except data/terms.yml."""
+    base = root / DATA_DIR
+    paths = sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in DATA_SUFFIXES) if base.is_dir() else []
+    rels = [p.relative_to(root).as_posix() for p in paths]
+    return [r for r in rels if r not in EXCLUDED_DATA]
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 10x faster
@@ -322,9 +434,14 @@ def check_mkdocs_yml(terms: Terms, path: Path, rel: str = "mkdocs.yml") -> list[
             nav = _get(language, "nav_translations")
             if isinstance(nav, yaml.MappingNode):
                 strings += [(lang, value) for _, value in nav.value]
+    seen: set[int] = set()
     for lang, node in strings:
-        if lang in LANGS and isinstance(node, yaml.ScalarNode):
+        if lang in LANGS and isinstance(node, yaml.ScalarNode) and id(node) not in seen:
+            seen.add(id(node))
             out += _check_node(terms, text, node, lang, rel)
+    # Any other `es:` / `en:` value (e.g. under extra:), so nothing Spanish escapes.
+    for lang, node in _lang_values(doc, seen) if doc is not None else ():
+        out += _check_node(terms, text, node, lang, rel)
     return out
 
 
@@ -358,10 +475,11 @@ def check_project(root: Path = ROOT, terms: Terms | None = None) -> list[Violati
         if rel_docs.startswith(EXCLUDED_DOCS):
             continue
         rel = path.relative_to(root).as_posix()
-        found += check_text(terms, path.read_text(encoding="utf-8"), page_lang_of(rel), rel)
-    for rel in DATA_FILES:
-        if (root / rel).exists():
-            found += check_data_file(terms, root / rel, rel)
+        text = path.read_text(encoding="utf-8")
+        found += check_text(terms, text, page_lang_of(rel), rel)
+        found += check_first_use(terms, text, rel)
+    for rel in data_files(root):
+        found += check_data_file(terms, root / rel, rel)
     found += check_mkdocs_yml(terms, root / "mkdocs.yml")
     return apply_exceptions(terms, found)
 
@@ -386,10 +504,24 @@ _RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in _RAW}
 def mark_embedded(html: str, terms: Terms, page_lang: str) -> str:
     """Wrap each term of the other language in <span lang="..">; see module doc."""
     embedded = terms.embedded.get(page_lang)
-    if embedded is None or not embedded.pattern.search(html):
+    if embedded is None or not (embedded.pattern.search(html) or "*" in html):
         return html
     mark, pattern = embedded.mark, embedded.pattern
     wrap = lambda m: f'<span lang="{mark}">{m.group(0)}</span>'  # noqa: E731
+
+    def convert(chunk: str) -> str:
+        """A text chunk: *term* (left literal by a data string) -> <i lang>, bare terms -> <span lang>."""
+        if any(tag in _SKIP for tag, _ in stack):
+            return chunk
+        bare = active()
+        parts, last = [], 0
+        for m in MARKED_EN.finditer(chunk) if mark == "en" else ():
+            parts.append(pattern.sub(wrap, chunk[last:m.start()]) if bare else chunk[last:m.start()])
+            parts.append(f'<i lang="{mark}">{m.group(1)}</i>')
+            last = m.end()
+        rest = chunk[last:]
+        parts.append(pattern.sub(wrap, rest) if bare and pattern.search(rest) else rest)
+        return "".join(parts)
     stack: list[tuple[str, str | None]] = []  # open elements: (tag, lang attribute)
     out: list[str] = []
     pos = 0
@@ -406,8 +538,8 @@ def mark_embedded(html: str, terms: Terms, page_lang: str) -> str:
         if m.start() < pos:  # inside a raw element already copied
             continue
         chunk = html[pos:m.start()]
-        if chunk and pattern.search(chunk) and active():
-            chunk = pattern.sub(wrap, chunk)
+        if chunk and (pattern.search(chunk) or "*" in chunk):
+            chunk = convert(chunk)
         out.append(chunk)
         out.append(m.group(0))
         pos = m.end()
@@ -429,7 +561,7 @@ def mark_embedded(html: str, terms: Terms, page_lang: str) -> str:
             lang = _LANG_ATTR.search(attrs) if "lang" in attrs else None
             stack.append((tag, next(g for g in lang.groups() if g is not None) if lang else None))
     chunk = html[pos:]
-    if chunk and pattern.search(chunk) and active():
-        chunk = pattern.sub(wrap, chunk)
+    if chunk and (pattern.search(chunk) or "*" in chunk):
+        chunk = convert(chunk)
     out.append(chunk)
     return "".join(out)

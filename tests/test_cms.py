@@ -348,10 +348,10 @@ POST = {
            "body": "Fees may change. Call {{ firm.phone }}.\n\n## What changes { #what-changes }\n\n"
                    "See [G.S. 7A-304](gs:7A-304).\n"},
     # in the site's Spanish words (data/terms.yml): the build refuses "tribunal"
-    "es": {"title": "Cambian las tarifas de la corte",
-           "description": "El estado cambiará algunas tarifas de la corte en enero.",
+    "es": {"title": "Cambian las cuotas de la corte",
+           "description": "El estado cambiará algunas cuotas de la corte en enero.",
            "category": "La corte",
-           "body": "Las tarifas pueden cambiar. Llame al {{ firm.phone }}.\n\n## Qué cambia { #what-changes }\n\n"
+           "body": "Las cuotas pueden cambiar. Llame al {{ firm.phone }}.\n\n## Qué cambia { #what-changes }\n\n"
                    "Vea [G.S. 7A-304](gs:7A-304).\n"},
 }
 DATE = "2026-11-20"

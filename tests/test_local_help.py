@@ -95,7 +95,7 @@ def test_local_page_has_every_county_and_hedges_unverified(pages):
 
 def test_costs_page_hedges_unverified_amounts(pages):
     data = costs.load()
-    for rel, about in (("costs/index.html", "About"), ("es/costs/index.html", "Unos")):
+    for rel, about in (("costs/index.html", "About"), ("es/costs/index.html", "Aproximadamente")):
         items = pages[rel].soup.select("li.dl-costs__item")
         assert len(items) == len(data["items"])
         for li, item in zip(items, data["items"].values()):

@@ -77,9 +77,15 @@ def test_bare_diversion_is_refused_but_not_after_programa():
     assert found("Es una diversión.") == ["diversión"]
 
 
-def test_court_only_in_formal_names():
+def test_court_is_la_corte_even_in_court_names():
     assert found("Vaya al tribunal.") == ["tribunal"]
-    assert found("El Tribunal Superior y el tribunal de distrito.") == []
+    assert messages("El Tribunal Superior y el tribunal de distrito.") == [
+        'docs/x.es.md:1: "Tribunal Superior" — write "la corte superior (*Superior Court*)" '
+        "(one name for each court, the everyday word 'corte'; court papers are in English)",
+        'docs/x.es.md:1: "tribunal de distrito" — write "la corte de distrito (*District Court*)" '
+        "(one name for each court, the everyday word 'corte'; court papers are in English)",
+    ]
+    assert found("La corte superior (*Superior Court*{ lang=en }).") == []
 
 
 def test_what_readers_do_not_see_is_not_checked():
@@ -100,7 +106,7 @@ def test_english_terms_allowed_in_pages_refused_in_data_strings():
     assert found("Usted queda en probation.") == []
     assert messages("Usted queda en probation.", data_string=True) == [
         'docs/x.es.md:1: "probation" — write "libertad a prueba" '
-        '(English term in a Spanish string: it cannot carry lang="en" here)'
+        '(English term in a Spanish data string: write it *like this* so it is marked lang="en", or in Spanish)'
     ]
 
 

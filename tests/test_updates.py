@@ -248,7 +248,7 @@ def test_a_good_post_parses():
 def test_new_post_scaffolds_a_draft_pair_that_builds(tmp_path: Path, capsys):
     project = copy_project(tmp_path / "p")
     docs = project / "docs"
-    code = new_post.main(['Court fees: "new" #2', "--es-title", "Cambian las tarifas de la corte",
+    code = new_post.main(['Court fees: "new" #2', "--es-title", "Cambian las cuotas de la corte",
                           "--date", "2026-12-01", "--category", "Courts", "--es-category", "Cortes",
                           "--docs", str(docs)])
     assert code == 0
