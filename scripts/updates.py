@@ -134,10 +134,13 @@ def front_matter(text: str, src: str) -> dict[str, Any]:
     match = FRONT_MATTER.match(text)
     if not match:
         return {}
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except (yaml.YAMLError, ValueError) as err:  # ValueError: an impossible date like 2026-02-30
-        raise UpdatesError(f"{src}: front matter is not valid: {err}") from err
+    from sitebuild.errors import ContentError
+    from sitebuild.sourcefiles import load_yaml
+
+    try:  # the build's strict reader: duplicate keys, aliases, control characters refused
+        meta = load_yaml(match.group(1), src, first_line=2)
+    except ContentError as err:
+        raise UpdatesError(str(err)) from None
     if not isinstance(meta, dict):
         raise UpdatesError(f"{src}: front matter must be 'key: value' lines")
     return meta
@@ -148,7 +151,7 @@ def _date(meta: dict[str, Any], key: str, src: str) -> dt.date:
     if value is None or value == "":
         raise UpdatesError(f"{src}: front matter needs '{key}: YYYY-MM-DD'")
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise UpdatesError(f"{src}: '{key}' must be a date written YYYY-MM-DD, got {value!r}")
+        raise UpdatesError(f"{src}: '{key}' must be a date written YYYY-MM-DD, got '{value}'")
     return value
 
 
@@ -198,7 +201,7 @@ def parse_post(src_uri: str, text: str) -> Post:
         raise UpdatesError(f"{src_uri}: 'category' must be a short text, got {category!r}")
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
-        raise UpdatesError(f"{src_uri}: 'draft' must be true or false (or left out), got {draft!r}")
+        raise UpdatesError(f"{src_uri}: 'draft' must be true or false (or left out), got '{draft}'")
     return Post(
         src_uri=src_uri,
         lang=lang,
