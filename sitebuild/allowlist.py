@@ -183,8 +183,9 @@ def source_line(source: str, pattern: str) -> int | None:
     if pattern.startswith("scheme:"):
         name = pattern.split(":", 1)[1]
         lines = source.splitlines()
-        for n, line in enumerate(lines):
-            for text in (line, line + (lines[n + 1] if n + 1 < len(lines) else "")):
+        for joined in (False, True):  # one line first; then a scheme split over two
+            for n, line in enumerate(lines):
+                text = line + (lines[n + 1] if joined and n + 1 < len(lines) else "")
                 if re.search(rf"{name}:", INVISIBLE.sub("", html.unescape(text)), re.I):
                     return n + 1
         return None

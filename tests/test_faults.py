@@ -457,12 +457,15 @@ def markdown_fact_case(tmp: Path) -> object:
     return markdown.markdown(f"By {markdown_text(name)}.")
 
 
+BUILD_DATE = "2026-12-01"
+
+
 def reviewed_case(value: object) -> Callable[[Path], object]:
     def run(tmp: Path) -> object:
         from scripts.review import ReviewError, parse_reviewed
 
         try:
-            return parse_reviewed(value, "data/quiz.yml", {"BUILD_DATE": "2026-12-01"})
+            return parse_reviewed(value, "data/quiz.yml")
         except ReviewError as err:
             raise PluginError(str(err)) from None
     return run
@@ -558,7 +561,7 @@ DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
     "[F09] reviewed in the future": (
         page_case(front("reviewed: 2026-11-27", "reviewed: 2099-01-01")),
         f"{EN}:4: 'reviewed: 2099-01-01' is in the future (the build's date is "
-        f"{dt.date.today()}). {REVIEW_HINT}"),
+        f"2026-12-01). {REVIEW_HINT}"),
     "[Q07] quiz reviewed in the future": (
         reviewed_case(dt.date(2099, 12, 31)),
         f"data/quiz.yml: 'reviewed: 2099-12-31' is in the future (the build's date is 2026-12-01). {REVIEW_HINT}"),
@@ -631,7 +634,7 @@ DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
             "docs/a.md": "---\ntitle: A\nreviewed: 2099-01-01\n---\n",
             "docs/b.md": "---\ntitle: B\nreviewed: pending\nreviewed: 2026-11-28\n---\n"})),
         "accepted: docs/a.md: 'reviewed: 2099-01-01' is in the future (the build's date is "
-        f"{dt.date.today()}). {REVIEW_HINT}; docs/b.md:4: 'reviewed' appears twice (first on line 3). "
+        f"2026-12-01). {REVIEW_HINT}; docs/b.md:4: 'reviewed' appears twice (first on line 3). "
         "Hint: keep one of the two lines"),
     "[R08] a pending .markdown page at release": (
         release_case(_release_docs({"docs/y.markdown": "---\nreviewed: pending\n---\n"})),
@@ -640,7 +643,8 @@ DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
 
 
 @pytest.mark.parametrize("case", list(DIRECT))
-def test_rule(case: str, tmp_path: Path) -> None:
+def test_rule(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUILD_DATE", BUILD_DATE)  # review dates are judged against the build's date
     call, expected = DIRECT[case]
     assert _message(lambda: call(tmp_path)) == expected
 
