@@ -141,9 +141,9 @@ def repository(env: dict[str, str] | None = None) -> tuple[str, str]:
         repo = repo.removesuffix(".git")
     repo = repo or PLACEHOLDER_REPO
     if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo):
-        raise CmsError(f"CMS_REPO: expected 'owner/name' of a GitHub repository, got {repo!r}")
+        raise CmsError(f"CMS_REPO: expected 'owner/name' of a GitHub repository, got '{repo}'")
     if not re.fullmatch(r"[A-Za-z0-9_./-]+", branch):
-        raise CmsError(f"CMS_BRANCH: not a branch name: {branch!r}")
+        raise CmsError(f"CMS_BRANCH: not a branch name: '{branch}'")
     return repo, branch
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from scripts.review import ReviewError, parse_reviewed
+from scripts.review import ReviewError, parse_reviewed, shown
 
 LANGS: tuple[str, ...] = ("en", "es")
 DEFAULT_LANG = LANGS[0]
@@ -198,7 +198,7 @@ def parse_post(src_uri: str, text: str) -> Post:
         )
     category = meta.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
-        raise UpdatesError(f"{src_uri}: 'category' must be a short text, got {category!r}")
+        raise UpdatesError(f"{src_uri}: 'category' must be a short text, got {shown(category)}")
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         raise UpdatesError(f"{src_uri}: 'draft' must be true or false (or left out), got '{draft}'")
@@ -279,7 +279,7 @@ def build_date(env: Mapping[str, str] = os.environ) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as err:
-        raise UpdatesError(f"environment variable BUILD_DATE: expected YYYY-MM-DD, got {value!r}") from err
+        raise UpdatesError(f"environment variable BUILD_DATE: expected YYYY-MM-DD, got '{value}'") from err
 
 
 def preview_env(env: Mapping[str, str] = os.environ) -> bool:

@@ -86,8 +86,8 @@ def safe_url(value: Any) -> str:
     url = plain(value).strip()
     scheme = urlsplit(url).scheme.lower()
     if scheme and scheme not in SAFE_SCHEMES:
-        raise ContentError(f"unsafe link {url!r}: only https://, mailto:, tel:, sms: or a site page. "
+        raise ContentError(f"unsafe link '{url}': only https://, mailto:, tel:, sms: or a site page. "
                            f"Hint: fix the address in the content or data file that holds it")
     if url.lower().startswith("//"):
-        raise ContentError(f"link {url!r} has no scheme. Hint: write https://")
+        raise ContentError(f"link '{url}' has no scheme. Hint: write https://")
     return url

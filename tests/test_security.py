@@ -233,3 +233,11 @@ def test_quiz_starts_fresh_from_a_tampered_store(page, server, stored):
     page.reload()
     page.wait_for_selector('fieldset[data-question="court"]', state="visible", timeout=5000)
     assert errors == []
+
+
+def test_uploads_run_nothing_even_if_one_got_there(site_dir):
+    from sitebuild.csp import UPLOADS_CSP
+
+    rules = parse_headers_file((site_dir / "_headers").read_text())
+    assert headers_for("/assets/img/uploads/photo.png", rules)["Content-Security-Policy"] == UPLOADS_CSP
+    assert "sandbox" not in headers_for("/assets/img/logo.svg", rules)["Content-Security-Policy"]
