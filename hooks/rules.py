@@ -12,7 +12,8 @@ of both languages (sitebuild/ holds the rules), before any other hook reads docs
   what sitebuild/allowlist.py names (markup.py);
 - `title`/`description` are text; a `title:` that YAML read as empty fails;
   `template:` names one of overrides/*.html; only posts have `draft`;
-  `reviewed` is pending or a date between the site's start and today;
+  `reviewed` is pending or a date from the site's start (posts: any) to today
+  (a scheduled post: its own date);
 - `{{ firm.key }}` placeholders name real firm facts (placeholders.py);
 - statute links are well formed (statutes.py);
 - every heading has an anchor (anchors.py).
@@ -24,6 +25,7 @@ on_post_page: no `{{` or `}}` left in a built page.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -56,6 +58,15 @@ def key_line(front: str, key: str) -> int:
     return front[: m.start()].count("\n") + 2 if m else 2
 
 
+def post_date(meta: dict[str, Any], rel: str) -> dt.date | None:
+    """A post's date for the review-date bounds (scripts/review.py); a post
+    whose date is missing or wrong gets date.max here: hooks/updates.py names it."""
+    if not rel.startswith(POSTS) or rel.startswith(POSTS + "index"):
+        return None
+    value = meta.get("date")
+    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else dt.date.max
+
+
 def check_meta(meta: dict[str, Any], front: str, where: str, rel: str, templates: frozenset[str]) -> None:
     for key in TEXT_KEYS:
         if key in meta and isinstance(meta[key], (list, dict, bool)):
@@ -74,7 +85,7 @@ def check_meta(meta: dict[str, Any], front: str, where: str, rel: str, templates
                    "which shows the draft notice and stops check-release")
     if "reviewed" in meta:
         try:
-            parse_reviewed(meta["reviewed"], where)
+            parse_reviewed(meta["reviewed"], where, post_date=post_date(meta, rel))
         except ReviewError as err:
             raise ContentError(str(err).replace(f"{where}:", f"{where}:{key_line(front, 'reviewed')}:", 1)) from None
 

@@ -53,9 +53,9 @@ def firm_problems() -> list[str]:
     return found
 
 
-def _reviewed(value: object, src: str) -> str | None:
+def _reviewed(value: object, src: str, post_date: object = None) -> str | None:
     try:
-        if parse_reviewed(value, src) is None:
+        if parse_reviewed(value, src, post_date=post_date) is None:
             return f"{src}: not reviewed by an attorney yet (reviewed: pending)"
     except ReviewError as err:
         return str(err)
@@ -81,7 +81,7 @@ def review_problems(docs: Path, quiz: Path = QUIZ) -> list[str]:
             continue
         if meta.get("generated"):
             continue
-        problem = _reviewed(meta.get("reviewed"), f"docs/{rel}")
+        problem = _reviewed(meta.get("reviewed"), f"docs/{rel}", meta.get("date"))
         if problem:
             found.append(problem)
     try:

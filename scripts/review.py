@@ -44,17 +44,22 @@ def shown(value: Any) -> str:
     return f"'{value}'" if isinstance(value, str) else str(value)
 
 
-def parse_reviewed(value: Any, src: str, env: Mapping[str, str] = os.environ) -> dt.date | None:
+def parse_reviewed(value: Any, src: str, env: Mapping[str, str] = os.environ,
+                   post_date: Any = None) -> dt.date | None:
     """The review date, or None while the review is pending.
 
     Raises ReviewError naming `src` for anything else (a missing value, a
     typo such as 'pendng', an impossible date such as 2026-13-01)."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        if value > today(env):
+        # A post (it has a `date`) may be scheduled: its review may be as late
+        # as its own date; and a post may be older than the site.
+        is_post = isinstance(post_date, dt.date)
+        latest = max(today(env), post_date) if is_post else today(env)
+        if value > latest:
             raise ReviewError(
                 f"{src}: 'reviewed: {value}' is in the future (the build's date is {today(env)}). "
                 "Hint: write the day the attorney finished the review, or 'pending'")
-        if value < SITE_START:
+        if value < SITE_START and not is_post:
             raise ReviewError(
                 f"{src}: 'reviewed: {value}' is before the site existed ({SITE_START}). "
                 "Hint: write the day the attorney finished the review, or 'pending'")

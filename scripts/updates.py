@@ -157,7 +157,7 @@ def _date(meta: dict[str, Any], key: str, src: str) -> dt.date:
 
 def _reviewed(meta: dict[str, Any], src: str) -> dt.date | None:
     try:
-        return parse_reviewed(meta.get("reviewed"), src)
+        return parse_reviewed(meta.get("reviewed"), src, post_date=meta.get("date"))
     except ReviewError as err:
         raise UpdatesError(str(err)) from err
 
