@@ -8,7 +8,8 @@
     "netlify"  the value `netlify`: Netlify Forms, which takes a POST to the
                page's own (relative) address; no other relative address is accepted.
   An address carrying a user name, a password or a key/token in its query
-  is refused: the endpoint is published in every page and in the CSP.
+  is refused, and so is one whose host or port is not valid or that holds a
+  space, quote, '*' or ';' (sitebuild.csp.url_problem): the endpoint is published in every page and in the CSP.
   The checked address goes back into config.extra.firm.contact_endpoint.
 - on_page_context: `contact_action` for the contact page (the form's action).
 - on_files (after mkdocs-static-i18n): contact/firm.vcf, and es/contact/firm.vcf
@@ -30,6 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.updates import absolute, lang_prefix
+from sitebuild.csp import url_problem
 from scripts.vcard import firm_vcard
 
 ENV = "CONTACT_ENDPOINT"
@@ -45,8 +47,12 @@ def redact(url: str) -> str:
     """The address with user info and query values hidden, safe to print in a log."""
     parts = urlsplit(url)
     host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
+    try:
+        port = parts.port
+    except ValueError:  # not a number: shown as written (url_problem names it)
+        port = parts.netloc.rpartition(":")[2]
+    if port:
+        host += f":{port}"
     if parts.username is not None or parts.password is not None:
         host = "***@" + host
     query = "&".join(f"{name}=***" for name, _ in parse_qsl(parts.query, keep_blank_values=True))
@@ -63,7 +69,7 @@ def check_endpoint(url: str, where: str) -> tuple[str, str]:
     parts = urlsplit(url)
     if not parts.scheme and not parts.netloc:
         raise PluginError(
-            f"{where}: a relative contact form address ({url!r}) works only with Netlify Forms: "
+            f"{where}: a relative contact form address ('{url}') works only with Netlify Forms: "
             f"set it to '{NETLIFY}' (the form then posts to its own page), or give a full https:// address"
         )
     if "@" in parts.netloc:
@@ -80,10 +86,16 @@ def check_endpoint(url: str, where: str) -> tuple[str, str]:
             f"page and in the security policy: use the form service's public address, never an API key"
         )
     secure = parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK)
+    problem = url_problem(url) if parts.scheme in ("http", "https") else None
+    if secure and problem:
+        raise PluginError(
+            f"{where}: the contact form address {problem} ({redact(url)}). "
+            f"Hint: copy the form service's address exactly, like https://forms.example.com/f/abc"
+        )
     if not secure or not parts.hostname:
         raise PluginError(
             f"{where}: the contact form endpoint must be an https:// address "
-            f"(http:// only on 127.0.0.1 or localhost), got {redact(url)!r}"
+            f"(http:// only on 127.0.0.1 or localhost), got '{redact(url)}'"
         )
     return "endpoint", url
 

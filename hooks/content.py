@@ -54,7 +54,7 @@ def on_page_markdown(
         try:
             # None while pending: templates then show the draft notice and
             # make no review claim (overrides/partials/firm.html, reviewed()).
-            meta["review_date"] = parse_reviewed(meta.get("reviewed"), src)
+            meta["review_date"] = parse_reviewed(meta.get("reviewed"), src, post_date=meta.get("date"))
         except ReviewError as err:
             raise PluginError(str(err)) from err
 

@@ -6,7 +6,7 @@ templates and Markdown, fail loudly on anything missing.
 - the firm facts   -> assets/img/share.png    (drawn each build, sitebuild/share_image.py)
 
 In Markdown, `{{ firm.phone }}` / `{{ firm.address.street }}` is replaced with
-the value in the page's language, as HTML-escaped text; an unknown key fails
+the value in the page's language, as text (HTML and Markdown escaped); an unknown key fails
 the build naming the page and the key (hooks/rules.py names the line too).
 Placeholders ("TODO...") are reported, never hidden.
 
@@ -41,6 +41,7 @@ from sitebuild.data import (
     placeholders,
     read_yaml,
 )
+from sitebuild.escaping import markdown_text
 from sitebuild.share_image import share_png
 
 # Placeholder notices go to their own logger so that `mkdocs build --strict`
@@ -115,4 +116,6 @@ def on_page_markdown(
     firm = config.extra["firm"]
     where = f"docs/{page.file.src_uri}"
     facts.check(markdown, firm, where, localize=lambda v: localize(v, lang))
-    return facts.substitute(markdown, firm, lambda v: localize(v, lang))
+    # Each fact as text (sitebuild/escaping.markdown_text): Markdown in a firm
+    # fact is never a link or emphasis on the page.
+    return facts.FACT.sub(lambda m: markdown_text(localize(facts.lookup(firm, m.group(1)), lang)), markdown)

@@ -3,24 +3,35 @@ that runs `mkdocs build`) enforces them, not only `make test`.
 
 on_config, once per build (the outer, default-language build), for every page
 of both languages (sitebuild/ holds the rules), before any other hook reads docs/:
-- readable: UTF-8, front matter that is valid YAML (sourcefiles.py);
-- no raw <script>/<iframe>/<object>/<embed>, on*= handler or javascript: URL
-  in the body or the front matter (markup.py);
-- a `title:` that YAML read as empty (e.g. `title: # Fees`) fails;
+- docs/ holds only pages (.md) and the assets the site owns (sourcefiles.py
+  FILE_TYPES): no stray .html, .js, .markdown or uploaded SVG;
+- readable: UTF-8, front matter that is strict YAML: no duplicate key, alias,
+  control character or direction override (sourcefiles.py);
+- the author's HTML (the body rendered with the site's Markdown extensions,
+  before any hook adds its own markup; every front-matter string) holds only
+  what sitebuild/allowlist.py names (markup.py);
+- `title`/`description` are text; a `title:` that YAML read as empty fails;
+  `template:` names one of overrides/*.html; only posts have `draft`;
+  `reviewed` is pending or a date from the site's start (posts: any) to today
+  (a scheduled post: its own date);
 - `{{ firm.key }}` placeholders name real firm facts (placeholders.py);
 - statute links are well formed (statutes.py);
 - every heading has an anchor (anchors.py).
 on_nav (after every on_files, so post-specific messages come first):
-- twins exist, with identical heading anchors, the same statutes, and
-  descriptions unique per language (anchors.py, translations.py).
+- twins exist, with identical heading anchors, the same statutes, the same
+  `draft` (posts), and descriptions unique per language (anchors.py, translations.py).
 on_post_page: no `{{` or `}}` left in a built page.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import markdown as md_lib
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -28,43 +39,119 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitebuild import anchors, markup, placeholders, statutes, translations
+from scripts.review import ReviewError, parse_reviewed
+from sitebuild import allowlist, anchors, markup, placeholders, statutes, translations
 from sitebuild.buildinfo import inner_language_build
 from sitebuild.data import localize
 from sitebuild.errors import ContentError, fail
-from sitebuild.sourcefiles import compose_yaml, read_page
+from sitebuild.sourcefiles import compose_yaml, docs_file_problem, read_page
 
-TITLE_LINE = re.compile(r"(?m)^title:")
 KEY = "_rules_docs"  # this build's findings, from on_config to on_nav
+POSTS = "updates/"
+TEXT_KEYS = ("title", "description")
+Render = Callable[[str], str]
 
 
-def check_page(path: Path, where: str, lang: str, firm: Any) -> tuple[dict[str, Any], str, list[tuple[int, str]]]:
+def key_line(front: str, key: str) -> int:
+    """The file line of `key:` in a front-matter block (which starts on line 2)."""
+    m = re.search(rf"(?m)^{re.escape(key)}\s*:", front)
+    return front[: m.start()].count("\n") + 2 if m else 2
+
+
+def post_date(meta: dict[str, Any], rel: str) -> dt.date | None:
+    """A post's date for the review-date bounds (scripts/review.py); a post
+    whose date is missing or wrong gets date.max here: hooks/updates.py names it."""
+    if not rel.startswith(POSTS) or rel.startswith(POSTS + "index"):
+        return None
+    value = meta.get("date")
+    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else dt.date.max
+
+
+def check_meta(meta: dict[str, Any], front: str, where: str, rel: str, templates: frozenset[str]) -> None:
+    for key in TEXT_KEYS:
+        if key in meta and isinstance(meta[key], (list, dict, bool)):
+            raise fail(where, key_line(front, key), f"'{key}' must be text, not a list or a group of keys",
+                       f"write one line of text after {key}: (in quotes if it holds : or # or [)")
+    if "title" in meta and not str(meta["title"] or "").strip():
+        raise fail(where, key_line(front, "title"), "'title' is empty",
+                   'a value that starts with # is a YAML comment: put it in quotes, title: "#1 question"')
+    if "template" in meta and str(meta["template"]) not in templates:
+        raise fail(where, key_line(front, "template"),
+                   f"'template: {meta['template']}' is not one of the site's page templates",
+                   f"use one of {', '.join(sorted(templates))}, or leave the line out")
+    if "draft" in meta and not rel.startswith(POSTS):
+        raise fail(where, key_line(front, "draft"), "only posts (docs/updates/) can be drafts",
+                   "delete the draft line: a page that is not ready stays 'reviewed: pending', "
+                   "which shows the draft notice and stops check-release")
+    if "reviewed" in meta:
+        try:
+            parse_reviewed(meta["reviewed"], where, post_date=post_date(meta, rel))
+        except ReviewError as err:
+            raise ContentError(str(err).replace(f"{where}:", f"{where}:{key_line(front, 'reviewed')}:", 1)) from None
+
+
+def check_page(path: Path, where: str, lang: str, firm: Any, render: Render | None = None,
+               reserved: frozenset[str] = frozenset(), templates: frozenset[str] = frozenset(),
+               rel: str = "") -> tuple[dict[str, Any], str, list[tuple[int, str]]]:
     src, meta = read_page(path, where)
     if src.front and any(True for _ in markup.value_problems(meta)):
         markup.check_yaml(compose_yaml(src.front), where, first_line=2)
-    if "title" in meta and not str(meta["title"] or "").strip():
-        line = src.front[: TITLE_LINE.search(src.front).start()].count("\n") + 2 if TITLE_LINE.search(src.front) else 2
-        raise fail(where, line, "'title' is empty",
-                   'a value that starts with # is a YAML comment: put it in quotes, title: "#1 question"')
-    markup.check_text(src.body, where, src.body_line)
+    check_meta(meta, src.front, where, rel, templates)
+    if render is not None:
+        markup.check_rendered(render(src.body), src.body, where, src.body_line, reserved)
     placeholders.check_front(src.front, where)
     placeholders.check(src.body, firm, where, src.body_line, lambda v: localize(v, lang))
     statutes.check(src.body, where, src.body_line)
     return meta, src.body, anchors.headings(src.body, where, src.body_line)
 
 
-def check_docs(docs: Path, firm: Any) -> dict[str, Any]:
+def renderer(config: MkDocsConfig) -> Render:
+    """The author's Markdown as HTML, with the site's own extensions."""
+    engine = md_lib.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    def render(text: str) -> str:
+        engine.reset()
+        return engine.convert(text)
+
+    return render
+
+
+def check_files(docs: Path, excluded: tuple[str, ...] = translations.EXCLUDED) -> None:
+    """Only pages and the site's own assets under docs/ (sourcefiles.FILE_TYPES)."""
+    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+        rel = path.relative_to(docs).as_posix()
+        if rel.startswith(excluded):
+            continue
+        found = docs_file_problem(rel)
+        if found:
+            raise fail(f"docs/{rel}", None, *found)
+
+
+def check_docs(docs: Path, firm: Any, render: Render | None = None,
+               templates: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Every page on its own; returns what the cross-page checks need."""
+    check_files(docs)
+    reserved = allowlist.reserved_ids()
     by_base: dict[str, dict[str, tuple[str, str, list[tuple[int, str]]]]] = {}
     described: dict[str, tuple[str, str]] = {}
+    drafts: dict[str, dict[str, tuple[str, bool]]] = {}
     for rel in translations.pages(docs):
         base, lang = translations.split_lang(rel)
         where = f"docs/{rel}"
-        meta, body, heads = check_page(docs / rel, where, lang, firm)
+        meta, body, heads = check_page(docs / rel, where, lang, firm, render, reserved, templates, rel)
         by_base.setdefault(base, {})[lang] = (where, body, heads)
+        if rel.startswith(POSTS):
+            drafts.setdefault(base, {})[lang] = (where, meta.get("draft") is True)
         description = " ".join(str(meta.get("description") or "").split())
         if description:
             described[rel] = (lang, description)
+    for base, langs in sorted(drafts.items()):
+        states = {state for _, state in langs.values()}
+        if len(states) > 1:
+            draft = next(w for w, state in langs.values() if state)
+            other = next(w for w, state in langs.values() if not state)
+            raise fail(other, None, f"is published while its twin {draft} is a draft",
+                       "a draft is a draft in both languages: set 'draft: true' in both files, or in neither")
     return {"by_base": by_base, "described": described}
 
 
@@ -92,7 +179,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before any other hook reads docs/ (terms, updates, i18n); after
     hooks/firm.py has loaded the firm facts (listed first in mkdocs.yml)."""
     if not inner_language_build(config):  # the whole folder, both languages: once per build
-        config.extra[KEY] = check_docs(Path(config.docs_dir), config.extra["firm"])
+        custom = Path(config.theme.custom_dir or "overrides")
+        templates = frozenset(p.name for p in custom.glob("*.html"))
+        config.extra[KEY] = check_docs(Path(config.docs_dir), config.extra["firm"], renderer(config), templates)
     return config
 
 

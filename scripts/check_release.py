@@ -10,8 +10,9 @@ Exits 1 and lists every problem; exits 0 only when all of these hold:
   (`reviewed:` is a date, not `pending`);
 - every open question for the attorney in data/review.yml is closed;
 - every local help entry (data/local.yml) and cost (data/costs.yml) is verified;
-- the built site (pages and feeds) contains no "TODO" text;
-- SITE_URL is set to the public https address (not missing, not loopback);
+- the built site (pages and feeds) contains no TODO, todo:, TBD or FIXME text;
+- SITE_URL is set to the public https address (not missing, not loopback,
+  not the documentation's example.com address);
 - the build is not a preview (PREVIEW unset: drafts and scheduled posts hidden).
 Each line names the file to change.
 """
@@ -27,15 +28,22 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 
 from scripts.review import ReviewError, parse_reviewed
 from scripts.updates import UpdatesError, front_matter
+from sitebuild.csp import url_problem
 from sitebuild.data import ROOT, load_firm, placeholders
+from sitebuild.errors import ContentError
+from sitebuild.sourcefiles import MARKDOWN_LIKE, read_yaml
 from sitebuild.translations import EXCLUDED
 
 QUIZ = ROOT / "data" / "quiz.yml"
-TODO = re.compile(r"\bTODO\b")
+# Unfinished-work markers, in any case: TODO, todo:, Todo -, TBD, FIXME. A
+# lower-case "todo" must be followed by ':' or '-' (Spanish "todo" is a word).
+TODO = re.compile(r"\bTODO\b|\b(?i:todo)\s*[:-]|\b(?i:tbd|fixme)\b")
+# The documentation's example addresses (README: https://www.example.com/),
+# reserved for examples by RFC 2606: never a real site.
+EXAMPLE_HOSTS = ("example.com", "example.org", "example.net")
 
 
 def firm_problems() -> list[str]:
@@ -45,9 +53,9 @@ def firm_problems() -> list[str]:
     return found
 
 
-def _reviewed(value: object, src: str) -> str | None:
+def _reviewed(value: object, src: str, post_date: object = None) -> str | None:
     try:
-        if parse_reviewed(value, src) is None:
+        if parse_reviewed(value, src, post_date=post_date) is None:
             return f"{src}: not reviewed by an attorney yet (reviewed: pending)"
     except ReviewError as err:
         return str(err)
@@ -57,9 +65,14 @@ def _reviewed(value: object, src: str) -> str | None:
 def review_problems(docs: Path, quiz: Path = QUIZ) -> list[str]:
     """Every page, post and the quiz whose review is pending or malformed."""
     found = []
-    for path in sorted(docs.rglob("*.md")):
+    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         rel = path.relative_to(docs).as_posix()
         if rel.startswith(EXCLUDED):
+            continue
+        if path.suffix.lower() in MARKDOWN_LIKE:
+            found.append(f"docs/{rel}: a {path.suffix} page is not checked by the site's rules; rename it to .md")
+            continue
+        if path.suffix != ".md":
             continue
         try:
             meta = front_matter(path.read_text(encoding="utf-8"), f"docs/{rel}")
@@ -68,10 +81,13 @@ def review_problems(docs: Path, quiz: Path = QUIZ) -> list[str]:
             continue
         if meta.get("generated"):
             continue
-        problem = _reviewed(meta.get("reviewed"), f"docs/{rel}")
+        problem = _reviewed(meta.get("reviewed"), f"docs/{rel}", meta.get("date"))
         if problem:
             found.append(problem)
-    data = yaml.safe_load(quiz.read_text(encoding="utf-8")) or {}
+    try:
+        data = read_yaml(quiz, "data/quiz.yml") or {}
+    except ContentError as err:
+        return [*found, str(err)]
     problem = _reviewed(data.get("reviewed"), f"{quiz.relative_to(ROOT) if quiz.is_relative_to(ROOT) else quiz} (the quiz rules and wording)")
     if problem:
         found.append(problem)
@@ -103,9 +119,12 @@ def todo_problems(site: Path) -> list[str]:
     found = []
     for path in sorted([*site.rglob("*.html"), *site.rglob("*.xml")]):
         text = path.read_text(encoding="utf-8", errors="replace")
-        lines = [n for n, line in enumerate(text.splitlines(), 1) if TODO.search(line)]
+        hits = [(n, m.group().rstrip(":- ")) for n, line in enumerate(text.splitlines(), 1)
+                for m in [TODO.search(line)] if m]
+        lines = [n for n, _ in hits]
         if lines:
-            found.append(f"{path.relative_to(site).as_posix()}: 'TODO' text on line(s) {', '.join(map(str, lines[:5]))}"
+            word = hits[0][1]
+            found.append(f"{path.relative_to(site).as_posix()}: '{word}' text on line(s) {', '.join(map(str, lines[:5]))}"
                          + (" ..." if len(lines) > 5 else ""))
     return found
 
@@ -114,10 +133,15 @@ def site_url_problems(url: str | None) -> list[str]:
     if not url:
         return ["SITE_URL is not set: set it to the public address, e.g. https://www.example.com/ "
                 "(canonical links, sitemap, feeds and share image use it)"]
+    problem = url_problem(url)
+    if problem:
+        return [f"SITE_URL={url}: the address {problem}"]
     parts = urlsplit(url)
     host = parts.hostname or ""
     if parts.scheme != "https" or not host:
         return [f"SITE_URL={url}: must be the public https:// address of the site"]
+    if host in EXAMPLE_HOSTS or host.endswith(tuple("." + h for h in EXAMPLE_HOSTS)) or host.endswith(".example"):
+        return [f"SITE_URL={url}: the documentation's example address; set the public address of the site"]
     try:
         loopback = ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_private
     except ValueError:

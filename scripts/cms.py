@@ -34,6 +34,7 @@ from urllib.parse import urlparse
 import yaml
 
 from sitebuild.data import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
+from sitebuild.sourcefiles import UPLOADS
 from scripts.updates import DEFAULT_LANG, FOLDER, FRONT_MATTER, INDEX_NAME, LANGS, POST_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +50,11 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PHONE = r"^(\(\d{3}\) |\d{3}-)\d{3}-\d{4}$"           # 828-333-4867 or (828) 333-4867
 PHONE_E164 = r"^\+1\d{10}$"                           # +18283334867
 POSTAL_CODE = r"^(\d{5}(-\d{4})?|TODO.*)$"             # a ZIP, or the placeholder until confirmed
-ENDPOINT = r"^(https://\S+)?$"
+# An https address of plain characters: no space, quote, <, >, *, ; or , (the
+# build parses it again: sitebuild/csp.url_problem).
+ENDPOINT = r"^(https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/?&=+:@!$()-]*)?)?$"
+MEDIA_FOLDER = "docs/" + UPLOADS.rstrip("/")
+MAX_UPLOAD = 5_000_000  # bytes; a photo for a post, not a document
 HEADING_HINT = (
     "Raw Markdown. Every heading needs an anchor, the same in both languages: "
     "`## Heading { #short-name }`. Firm facts: `{{ firm.phone }}`. "
@@ -136,9 +141,9 @@ def repository(env: dict[str, str] | None = None) -> tuple[str, str]:
         repo = repo.removesuffix(".git")
     repo = repo or PLACEHOLDER_REPO
     if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo):
-        raise CmsError(f"CMS_REPO: expected 'owner/name' of a GitHub repository, got {repo!r}")
+        raise CmsError(f"CMS_REPO: expected 'owner/name' of a GitHub repository, got '{repo}'")
     if not re.fullmatch(r"[A-Za-z0-9_./-]+", branch):
-        raise CmsError(f"CMS_BRANCH: not a branch name: {branch!r}")
+        raise CmsError(f"CMS_BRANCH: not a branch name: '{branch}'")
     return repo, branch
 
 
@@ -418,8 +423,12 @@ def cms_config(root: Path = ROOT, repo: str = PLACEHOLDER_REPO, branch: str = "m
         },
         "app_title": "NC Drug Diversion Help: editor",
         "publish_mode": "simple",
-        "media_folder": "docs/assets/img/uploads",
+        "media_folder": MEDIA_FOLDER,
         "public_folder": "/assets/img/uploads",
+        # Raster images only, as the build accepts in the uploads folder
+        # (sitebuild/sourcefiles.py FILE_TYPES): an .svg, .html or .js there
+        # would run on the site's origin, so the build refuses it.
+        "media_libraries": {"default": {"config": {"max_file_size": MAX_UPLOAD, "slugify_filename": True}}},
         "i18n": _i18n(),
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-", "lowercase": True},
         "output": {"omit_empty_optional_fields": True},

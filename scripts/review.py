@@ -10,21 +10,59 @@ page makes no review claim: it shows a draft notice instead, and
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Mapping
 from typing import Any
 
 PENDING = "pending"
+# No review can predate the site: the project's first commit (5529ee1) is
+# dated 2026-11-27.
+SITE_START = dt.date(2026, 11, 27)
 
 
 class ReviewError(ValueError):
     pass
 
 
-def parse_reviewed(value: Any, src: str) -> dt.date | None:
+def today(env: Mapping[str, str] = os.environ) -> dt.date:
+    """The build's "today" (BUILD_DATE=YYYY-MM-DD when set, as scripts/updates.py
+    reads it; a malformed BUILD_DATE is reported there)."""
+    try:
+        return dt.date.fromisoformat(env.get("BUILD_DATE", "").strip())
+    except ValueError:
+        return dt.date.today()
+
+
+def shown(value: Any) -> str:
+    """A YAML value as the editor wrote it (never a Python repr)."""
+    if isinstance(value, bool):
+        return "yes/true" if value else "no/false"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a group of keys"
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
+def parse_reviewed(value: Any, src: str, env: Mapping[str, str] = os.environ,
+                   post_date: Any = None) -> dt.date | None:
     """The review date, or None while the review is pending.
 
     Raises ReviewError naming `src` for anything else (a missing value, a
     typo such as 'pendng', an impossible date such as 2026-13-01)."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        # A post (it has a `date`) may be scheduled: its review may be as late
+        # as its own date; and a post may be older than the site.
+        is_post = isinstance(post_date, dt.date)
+        latest = max(today(env), post_date) if is_post else today(env)
+        if value > latest:
+            raise ReviewError(
+                f"{src}: 'reviewed: {value}' is in the future (the build's date is {today(env)}). "
+                "Hint: write the day the attorney finished the review, or 'pending'")
+        if value < SITE_START and not is_post:
+            raise ReviewError(
+                f"{src}: 'reviewed: {value}' is before the site existed ({SITE_START}). "
+                "Hint: write the day the attorney finished the review, or 'pending'")
         return value
     if isinstance(value, str) and value.strip().lower() == PENDING:
         return None
@@ -35,5 +73,5 @@ def parse_reviewed(value: Any, src: str) -> dt.date | None:
         )
     raise ReviewError(
         f"{src}: 'reviewed' must be 'pending' or a date written YYYY-MM-DD "
-        f"(the day the attorney finished the review), got {value!r}"
+        f"(the day the attorney finished the review), got {shown(value)}"
     )

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from scripts.review import ReviewError, parse_reviewed
+from scripts.review import ReviewError, parse_reviewed, shown
 
 LANGS: tuple[str, ...] = ("en", "es")
 DEFAULT_LANG = LANGS[0]
@@ -134,10 +134,13 @@ def front_matter(text: str, src: str) -> dict[str, Any]:
     match = FRONT_MATTER.match(text)
     if not match:
         return {}
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except (yaml.YAMLError, ValueError) as err:  # ValueError: an impossible date like 2026-02-30
-        raise UpdatesError(f"{src}: front matter is not valid: {err}") from err
+    from sitebuild.errors import ContentError
+    from sitebuild.sourcefiles import load_yaml
+
+    try:  # the build's strict reader: duplicate keys, aliases, control characters refused
+        meta = load_yaml(match.group(1), src, first_line=2)
+    except ContentError as err:
+        raise UpdatesError(str(err)) from None
     if not isinstance(meta, dict):
         raise UpdatesError(f"{src}: front matter must be 'key: value' lines")
     return meta
@@ -148,13 +151,13 @@ def _date(meta: dict[str, Any], key: str, src: str) -> dt.date:
     if value is None or value == "":
         raise UpdatesError(f"{src}: front matter needs '{key}: YYYY-MM-DD'")
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise UpdatesError(f"{src}: '{key}' must be a date written YYYY-MM-DD, got {value!r}")
+        raise UpdatesError(f"{src}: '{key}' must be a date written YYYY-MM-DD, got '{value}'")
     return value
 
 
 def _reviewed(meta: dict[str, Any], src: str) -> dt.date | None:
     try:
-        return parse_reviewed(meta.get("reviewed"), src)
+        return parse_reviewed(meta.get("reviewed"), src, post_date=meta.get("date"))
     except ReviewError as err:
         raise UpdatesError(str(err)) from err
 
@@ -195,10 +198,10 @@ def parse_post(src_uri: str, text: str) -> Post:
         )
     category = meta.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
-        raise UpdatesError(f"{src_uri}: 'category' must be a short text, got {category!r}")
+        raise UpdatesError(f"{src_uri}: 'category' must be a short text, got {shown(category)}")
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
-        raise UpdatesError(f"{src_uri}: 'draft' must be true or false (or left out), got {draft!r}")
+        raise UpdatesError(f"{src_uri}: 'draft' must be true or false (or left out), got '{draft}'")
     return Post(
         src_uri=src_uri,
         lang=lang,
@@ -276,7 +279,7 @@ def build_date(env: Mapping[str, str] = os.environ) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as err:
-        raise UpdatesError(f"environment variable BUILD_DATE: expected YYYY-MM-DD, got {value!r}") from err
+        raise UpdatesError(f"environment variable BUILD_DATE: expected YYYY-MM-DD, got '{value}'") from err
 
 
 def preview_env(env: Mapping[str, str] = os.environ) -> bool:

@@ -9,6 +9,14 @@ hooks/security.py fails the build on any inline script in a built page that
 is not on the list, naming the page's source file. Data blocks
 (`application/json`, `application/ld+json`) are not run by the browser;
 they must hold valid JSON (so nothing broke out of them).
+
+Inline styles work the same way: `style-src` allows exactly the <style>
+elements the templates named in ALLOWED_STYLES emit (none today), hashed
+from those sources; any other <style> in a built page fails the build, and
+content can bring none (sitebuild/allowlist.py refuses <style> and style=).
+
+Origins (the contact form's) are parsed and written again from their parts
+(`origin()`), never pasted; the policy goes into the <meta> attribute escaped.
 """
 
 from __future__ import annotations
@@ -18,7 +26,8 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
-from urllib.parse import urlparse
+import ipaddress
+from urllib.parse import urlsplit
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
@@ -35,6 +44,14 @@ ALLOWED_INLINE: dict[str, str] = {
     "Material: colour palette restore": "partials/javascripts/palette.html",
     "Material: open the tab named in the URL": "partials/javascripts/content.html",
 }
+
+# The ONE allowlist of inline styles: purpose -> the template that emits it.
+# Material's templates and ours emit none; a new one is added here, with its
+# template, and is hashed from that template's source.
+ALLOWED_STYLES: dict[str, str] = {}
+STYLE_TAG = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
+
+UPLOADS_CSP = "default-src 'none'; img-src 'self'; style-src 'none'; sandbox"
 
 STATIC_HEADERS = {
     "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
@@ -61,6 +78,25 @@ def allowed_scripts(render: Callable[[str], str]) -> dict[str, str]:
         for body in bodies:
             out[sha256(body)] = purpose
     return out
+
+
+def allowed_styles(render: Callable[[str], str]) -> dict[str, str]:
+    """{sha256 source: purpose} for the allowlisted inline styles."""
+    out: dict[str, str] = {}
+    for purpose, template in ALLOWED_STYLES.items():
+        bodies = INLINE_STYLE.findall(render(template))
+        if not bodies:
+            raise ValueError(f"allowlisted inline style '{purpose}' not found in {template}")
+        for body in bodies:
+            out[sha256(body)] = purpose
+    return out
+
+
+def unknown_styles(html: str, allowed: Iterable[str]) -> list[str]:
+    """Inline <style> elements in a built page that the allowlist does not name."""
+    allowed = set(allowed)
+    return [" ".join(body.split())[:60] or "(empty style)"
+            for body in STYLE_TAG.findall(html) if sha256(body) not in allowed]
 
 
 def unknown_scripts(html: str, allowed: Iterable[str]) -> list[str]:
@@ -92,10 +128,57 @@ def inline_hashes(html: str) -> tuple[set[str], set[str]]:
 
 
 def origin(url: str) -> str:
-    parts = urlparse(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    """scheme://host[:port] of a checked http(s) address, written again from
+    its parsed parts ('' when it has none); anything but a host name, an IP
+    address and a port is refused, so no quote, space, ';' or '*' gets through."""
+    problem = url_problem(url)
+    if problem:
         return ""
-    return f"{parts.scheme}://{parts.netloc}"
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}"
+
+
+HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+URL_UNSAFE = re.compile(r"[\s\"'<>\\`*;,{}|^]")
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with an absolute http(s) address, in an editor's words
+    (None when it is fine): scheme, host and port are checked."""
+    bad = URL_UNSAFE.search(url)
+    if bad:
+        char = {" ": "a space", "\t": "a tab", "\n": "a line break"}.get(bad.group(), f"'{bad.group()}'")
+        return f"holds {char}, which an address never has"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return "is not an http:// or https:// address"
+    if "@" in parts.netloc:
+        return "holds a user name or password"
+    try:
+        port = parts.port
+    except ValueError:
+        return "has a port that is not a number from 1 to 65535"
+    if port == 0:
+        return "has a port that is not a number from 1 to 65535"
+    host = parts.hostname or ""
+    if not host:
+        return "has no host name"
+    if ":" in host:  # [IPv6]
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return f"has a host that is not a valid address ({host})"
+        return None
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return f"has a host that is not a valid name ({host})"
+    if not all(HOST_LABEL.match(label) for label in ascii_host.rstrip(".").split(".")):
+        return f"has a host that is not a valid name ({host})"
+    return None
 
 
 def policy(scripts: Iterable[str], styles: Iterable[str], endpoint: str = "", meta: bool = False) -> str:
@@ -120,9 +203,14 @@ def policy(scripts: Iterable[str], styles: Iterable[str], endpoint: str = "", me
 
 
 def headers_file(csp: str) -> str:
+    if any(c in csp for c in "\r\n"):  # one header per line: a line break would start a new one
+        raise ValueError("a line break in the Content-Security-Policy")
     lines = ["/*", f"  Content-Security-Policy: {csp}"]
     lines += [f"  {k}: {v}" for k, v in STATIC_HEADERS.items()]
-    lines += ["", "/assets/*", "  Cache-Control: public, max-age=3600, must-revalidate", ""]
+    lines += ["", "/assets/*", "  Cache-Control: public, max-age=3600, must-revalidate"]
+    # The CMS's uploads are images; should anything else ever get there, it
+    # runs nothing and loads nothing (the build refuses it first).
+    lines += ["", "/assets/img/uploads/*", f"  Content-Security-Policy: {UPLOADS_CSP}", ""]
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ file is refused: two fields could disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import phonenumbers
 
 from sitebuild import markup
 from sitebuild.errors import ContentError
+from sitebuild.placeholders import BRACES, token
 from sitebuild.sourcefiles import compose_yaml, read_text, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,10 +32,13 @@ REQUIRED_FIRM_KEYS = (
     "name", "attorney", "attorney_title", "phone", "email",
     "address", "hours", "languages", "service_area",
 )
+BOOLEAN_FIRM_KEYS = ("sms",)  # switches: true or false, never the text "false"
 REQUIRED_ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
 
 
-EMAIL = re.compile(r"^[^@\s<>\"'?&:/]+@[^@\s<>\"'?&:/]+\.[A-Za-z]{2,}$")
+# Plain ASCII only: a look-alike letter (Cyrillic р in examрle.com) would send
+# mail to someone else's domain.
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
 PHONE_REGION = "US"  # a number written without +country code is read as a US number
 
 
@@ -66,15 +71,40 @@ def rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
 
 
+def placeholder_problems(text: str) -> Iterator[tuple[int, str, str]]:
+    """Data files take no {{ firm.key }}: nothing would replace it."""
+    for n, line in enumerate(text.splitlines()):
+        stray = BRACES.search(line)
+        if stray:
+            yield (n, f"'{token(line, stray.start())}' in a data file is never replaced",
+                   "placeholders work only in a page body; write the text itself here")
+
+
 def read_yaml(path: Path) -> Any:
-    """A data file: UTF-8, valid YAML and no markup that could run
-    (each mistake named with file, line and hint)."""
+    """A data file: UTF-8, strict YAML (sourcefiles.load_yaml) and every
+    string within the content allowlist, with no placeholder (each mistake
+    named with file, line and hint)."""
     where = rel(path) if path.is_relative_to(ROOT) else f"data/{path.name}"
     text = read_text(path, where)
-    data = load_yaml(text, where)
-    if any(True for _ in markup.value_problems(data)):  # compose again only to find the line
-        markup.check_yaml(compose_yaml(text), where)
+    data = load_yaml(text, where, aliases=True)
+    if any(True for _ in _problems(data)):  # compose again only to find the line
+        markup.check_yaml(compose_yaml(text), where, also=placeholder_problems)
     return data
+
+
+def _problems(value: Any, seen: set[int] | None = None) -> Iterator[tuple[int, str, str]]:
+    """Every string (keys too), each shared (aliased) block visited once."""
+    seen = set() if seen is None else seen
+    if isinstance(value, (dict, list)):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        items = [x for kv in value.items() for x in kv] if isinstance(value, dict) else value
+        for v in items:
+            yield from _problems(v, seen)
+    elif isinstance(value, str):
+        yield from markup.problems(value)
+        yield from placeholder_problems(value)
 
 
 def phone_forms(raw: Any, where: str = "data/firm.yml") -> tuple[str, str]:
@@ -82,10 +112,10 @@ def phone_forms(raw: Any, where: str = "data/firm.yml") -> tuple[str, str]:
     try:
         number = phonenumbers.parse(str(raw), PHONE_REGION)
     except phonenumbers.NumberParseException as err:
-        raise SiteDataError(f"{where}: 'phone' {raw!r} is not a phone number ({err}). "
+        raise SiteDataError(f"{where}: 'phone' '{raw}' is not a phone number ({err}). "
                             f"Hint: write it like 828-333-4867 or +1 828 333 4867") from None
     if not phonenumbers.is_valid_number(number):
-        raise SiteDataError(f"{where}: 'phone' {raw!r} is not a valid number. "
+        raise SiteDataError(f"{where}: 'phone' '{raw}' is not a valid number. "
                             f"Hint: check the digits (area code and 7 digits)")
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     if number.country_code != phonenumbers.country_code_for_region(PHONE_REGION):
@@ -97,7 +127,7 @@ def localize(value: Any, lang: str) -> Any:
     """Pick the `lang` entry of an {en:, es:} mapping; pass other values through."""
     if isinstance(value, dict) and set(value) and set(value) <= set(LANGS):
         if lang not in value:
-            raise SiteDataError(f"missing '{lang}' translation in {value!r}")
+            raise SiteDataError(f"missing '{lang}' translation of '{next(iter(value.values()))}'")
         return value[lang]
     return value
 
@@ -131,8 +161,13 @@ def load_firm(path: Path | None = None) -> dict[str, Any]:
                 walk(v, f"{where}[{i}]")
     walk(firm, "")
     if not EMAIL.match(str(firm["email"])) and not str(firm["email"]).upper().startswith("TODO"):
-        raise SiteDataError(f"{name}: 'email' {firm['email']!r} is not an email address. "
-                            f"Hint: write it like office@example.com")
+        raise SiteDataError(f"{name}: 'email' '{firm['email']}' is not an email address. "
+                            f"Hint: write it like office@example.com, in plain letters (no look-alike "
+                            f"letters from other alphabets, no spaces, no ?)")
+    for key in BOOLEAN_FIRM_KEYS:
+        if key in firm and not isinstance(firm[key], bool):
+            raise SiteDataError(f"{name}: '{key}' must be true or false, got '{firm[key]}'. "
+                                f"Hint: write {key}: true or {key}: false, without quotes")
     if "phone_e164" in firm:
         raise SiteDataError(f"{name}: 'phone_e164' is derived from 'phone'. "
                             f"Hint: delete the phone_e164 line; keep one 'phone'")
@@ -175,5 +210,5 @@ def load_strings(path: Path | None = None) -> dict[str, dict[str, str]]:
             out[lang][key] = str(text)
         extra = set(texts) - set(LANGS)
         if extra:
-            raise SiteDataError(f"{path.name}: '{key}' has unknown language(s): {sorted(extra)}")
+            raise SiteDataError(f"{path.name}: '{key}' has unknown language(s): {', '.join(sorted(map(str, extra)))}")
     return out

@@ -64,6 +64,18 @@ def escape_meta(meta: dict[str, Any]) -> None:
             meta[key] = as_text(value)
 
 
+# Markdown punctuation, written as character references: a firm fact put into
+# a page body is text there, never a link, emphasis or attribute list.
+MARKDOWN_PUNCTUATION = {c: f"&#{ord(c)};" for c in "\\`*_{}[]"}
+
+
+def markdown_text(value: Any) -> str:
+    """A value for a Markdown body: HTML-escaped, and Markdown's punctuation
+    as character references, so `[Attorney](https://x)` stays those characters."""
+    text = str(escape(plain(value)))
+    return "".join(MARKDOWN_PUNCTUATION.get(c, c) for c in text)
+
+
 def plain(value: Any) -> str:
     """The text behind a value that may already be escaped Markup."""
     return value.unescape() if isinstance(value, Markup) else str(value)
@@ -74,8 +86,8 @@ def safe_url(value: Any) -> str:
     url = plain(value).strip()
     scheme = urlsplit(url).scheme.lower()
     if scheme and scheme not in SAFE_SCHEMES:
-        raise ContentError(f"unsafe link {url!r}: only https://, mailto:, tel:, sms: or a site page. "
+        raise ContentError(f"unsafe link '{url}': only https://, mailto:, tel:, sms: or a site page. "
                            f"Hint: fix the address in the content or data file that holds it")
     if url.lower().startswith("//"):
-        raise ContentError(f"link {url!r} has no scheme. Hint: write https://")
+        raise ContentError(f"link '{url}' has no scheme. Hint: write https://")
     return url

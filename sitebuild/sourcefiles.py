@@ -17,6 +17,71 @@ import yaml
 from sitebuild.errors import fail
 
 FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+# Characters no editor means to type: C0/C1 controls (tab and line breaks
+# aside) and the bidirectional overrides that make text read differently
+# from how it is stored (U+202A-U+202E, U+2066-U+2069).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROL_HINT = "delete it (copies from Word or a PDF can carry invisible characters)"
+
+
+class Refused(Exception):
+    """A strict-YAML refusal: (0-based line, problem, hint)."""
+
+
+def control_problem(text: str) -> tuple[int, str, str] | None:
+    """(0-based line, problem, hint) for the first invisible control character."""
+    m = CONTROL.search(text)
+    if not m:
+        return None
+    kind = "a right-to-left or direction override" if ord(m.group()) >= 0x202A else "a control character"
+    col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    return (text[: m.start()].count("\n"),
+            f"{kind} (U+{ord(m.group()):04X}) at column {col}", CONTROL_HINT)
+
+
+def _strict(base: type, aliases: bool) -> type:
+    """`base` (a safe loader) that refuses duplicate keys, control characters
+    and (unless `aliases`) aliases, each with its line: the last of two
+    `reviewed:` keys never wins silently, and an alias bomb in front matter
+    is refused, not expanded. Data files written by maintainers may share a
+    block with an alias (data/local.yml); readers walk each shared value once."""
+
+    class Strict(base):  # type: ignore[misc, valid-type]
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            if not aliases and (node in self.constructed_objects or node in self.recursive_objects):
+                raise Refused(node.start_mark.line, "an alias (*name) repeats the value that starts here",
+                              "write the value out in full; aliases and anchors (&name) are not accepted")
+            return super().construct_object(node, deep)
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+            seen: dict[str, int] = {}
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.tag.endswith(":merge"):
+                        raise Refused(key.start_mark.line, "a merge key (<<) is not accepted",
+                                      "write the keys out in full")
+                    if key.value in seen:
+                        raise Refused(key.start_mark.line,
+                                      f"'{key.value}' appears twice (first on line {{line{seen[key.value]}}})",
+                                      "keep one of the two lines")
+                    seen[key.value] = key.start_mark.line
+            return super().construct_mapping(node, deep)
+
+        def construct_yaml_str(self, node: yaml.ScalarNode) -> Any:
+            value = super().construct_yaml_str(node)
+            found = control_problem(value)
+            if found:
+                raise Refused(node.start_mark.line + (found[0] if node.style in ("|", ">", None) else 0),
+                              found[1].rsplit(" at column", 1)[0], found[2])
+            return value
+
+    Strict.add_constructor("tag:yaml.org,2002:str", Strict.construct_yaml_str)
+    return Strict
+
+
+_C = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same rules, faster
+LOADERS = {False: (_strict(_C, False), _strict(yaml.SafeLoader, False)),
+           True: (_strict(_C, True), _strict(yaml.SafeLoader, True))}
 
 
 @dataclass(frozen=True)
@@ -75,17 +140,29 @@ def _hint(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str, str]:
     return line, problem, "check the YAML syntax on this line (quote values with : # [ { or quotes)"
 
 
-def load_yaml(text: str, where: str, first_line: int = 1) -> Any:
-    """yaml.safe_load with errors as 'file:line: problem. Hint: fix'."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same rules, faster
+def _refused(err: Refused, where: str, first_line: int) -> Exception:
+    line, problem, hint = err.args
+    problem = re.sub(r"\{line(\d+)\}", lambda m: str(int(m[1]) + first_line), problem)
+    return fail(where, line + first_line, problem, hint)
+
+
+def load_yaml(text: str, where: str, first_line: int = 1, aliases: bool = False) -> Any:
+    """A strict safe load with errors as 'file:line: problem. Hint: fix'."""
+    found = control_problem(text)
+    if found:
+        raise fail(where, found[0] + first_line, found[1], found[2])
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=LOADERS[aliases][0])  # noqa: S506 - a safe loader
+    except Refused as err:
+        raise _refused(err, where, first_line) from None
     except yaml.YAMLError:
         pass  # parse again below: the pure-Python loader gives the clearer message
     except ValueError:
         pass  # an impossible date such as 2026-02-30: reported below
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=LOADERS[aliases][1])  # noqa: S506 - a safe loader
+    except Refused as err:
+        raise _refused(err, where, first_line) from None
     except ValueError as err:  # not a YAMLError: a date the calendar does not have
         line = next((n for n, l in enumerate(text.splitlines(), start=first_line)
                      if _bad_date(l)), None)
@@ -117,7 +194,7 @@ def compose_yaml(text: str) -> yaml.Node | None:
 
 
 def read_yaml(path: Path, where: str) -> Any:
-    return load_yaml(read_text(path, where), where)
+    return load_yaml(read_text(path, where), where, aliases=True)
 
 
 def split_page(text: str, where: str) -> Source:
@@ -142,3 +219,43 @@ def read_page(path: Path, where: str) -> tuple[Source, dict[str, Any]]:
         raise fail(where, 2, "front matter is not a list of 'key: value' lines",
                    "write one key: value per line between the --- lines")
     return src, meta
+
+
+# What docs/ may hold (paths relative to docs/; fnmatch patterns, first match
+# wins). MkDocs publishes every file it finds there, so anything else (an
+# uploaded .html with its .js, an SVG with a script, a .markdown page that
+# skips the page rules) would ship on the site's own origin. The CMS's media
+# folder (scripts/cms.py MEDIA_FOLDER) takes raster images only.
+UPLOADS = "assets/img/uploads/"
+RASTER = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif")
+FILE_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (UPLOADS, RASTER),                               # the browser editor's uploads
+    ("assets/img/", RASTER + (".svg",)),             # the site's own images (logo, favicon)
+    ("assets/css/", (".css",)),                      # the stylesheet (hooks/css.py)
+    ("assets/js/", (".js",)),                        # the site's scripts
+    ("assets/fonts/", (".woff2",)),                  # self-hosted fonts, if any
+    ("", (".md",)),                                  # pages and posts
+)
+MARKDOWN_LIKE = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext", ".text")
+
+
+def docs_file_problem(rel: str) -> tuple[str, str] | None:
+    """(problem, hint) when docs/`rel` is not a page or an asset the site owns."""
+    name = rel.rsplit("/", 1)[-1].lower()
+    ext = "." + name.rsplit(".", 1)[-1] if "." in name else "(no extension)"
+    if ext in MARKDOWN_LIKE:
+        return (f"a {ext} page is not checked by the site's rules",
+                "rename it to .md (pages are .md files, with a .es.md twin)")
+    for folder, types in FILE_TYPES:
+        if rel.startswith(folder):
+            if name.endswith(types):
+                return None
+            where = f"docs/{folder}" if folder else "docs/"
+            if folder == UPLOADS:
+                return (f"a {ext} file is not an image the site accepts in uploads",
+                        f"upload {', '.join(t[1:].upper() for t in RASTER[:3])} images only "
+                        "(an SVG or web page could run code on the site)")
+            return (f"a {ext} file is not a page or an asset the site owns in {where}",
+                    f"{where} takes {', '.join(types)} files (sitebuild/sourcefiles.py FILE_TYPES); "
+                    "delete the file or ask a maintainer")
+    return None  # unreachable: the last rule matches every path

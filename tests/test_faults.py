@@ -8,11 +8,14 @@ the strict build. The table is listed in docs/maintainers/CONTRIBUTING.md
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, copy_project, run_build
 
@@ -63,6 +66,10 @@ SCRIPT_HINT = "write text only; the site's scripts live in docs/assets/js/, and 
 HANDLER_HINT = "remove it; behaviour belongs in docs/assets/js/"
 URL_HINT = "link to a page or an https:// address"
 UTF8_HINT = "save the file as UTF-8 in your editor"
+HOLD = "delete it (copies from Word or a PDF can carry invisible characters)"
+STYLE = "styles live in the site's stylesheet (docs/assets/css/src/), never in content"
+ELEMENT = ("content may use only what Markdown writes (the list is in sitebuild/allowlist.py); "
+           "write it in Markdown, or ask a maintainer to extend the list")
 FACT_HINT = "write firm facts as {{ firm.key }} with a key from data/firm.yml"
 NAME = line_of("data/firm.yml", "name:")
 PHONE = line_of("data/firm.yml", "phone:")
@@ -180,9 +187,13 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "placeholder in front matter": (
         replace(EN, "description: A page", "description: Call {{ firm.phone }}. A page"),
         f"{EN}:3: '{{{{ firm.phone }}}}' in front matter is never replaced. Hint: placeholders work only in the page body; leave firm facts out of the front matter"),
-    "leftover braces from interface strings": (
+    "placeholder in interface strings": (
         replace("data/strings.yml", "{en: Call now,", '{en: "Call {{ firm.phone }} now",'),
-        "docs/index.md: '{{ firm.phone }}' left in the built page. Hint: placeholders work only as "
+        f"data/strings.yml:{CALL_NOW}: '{{{{ firm.phone }}}}' in a data file is never replaced. "
+        "Hint: placeholders work only in a page body; write the text itself here"),
+    "leftover braces from a template": (
+        replace("overrides/update.html", "{% block content %}", "{% block content %}{{ '{{' }} firm.phone }}"),
+        f"{POST}: '{{{{ firm.phone }}}}' left in the built page. Hint: placeholders work only as "
         "{{ firm.key }} in a page body; data/*.yml and templates take no placeholders"),
     # ---- headings and translations ---------------------------------------------------
     "heading without an anchor": (
@@ -216,6 +227,21 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "email that is not an address": (
         replace("data/firm.yml", 'email: "todo-firm-email@example.invalid"', 'email: "office at example.com"'),
         "firm.yml: 'email' 'office at example.com' is not an email address. Hint: write it like office@example.com"),
+    # ---- the allowlist, end to end (the rest: DIRECT below) -------------------------
+    "[M09] meta refresh in a page": (
+        replace(EN, "with your lawyer.", 'with your lawyer.\n\n<meta http-equiv="refresh" content="1;url=https://evil.example/">'),
+        f"{EN}:13: <meta> is not allowed in content. Hint: {ELEMENT}"),
+    "[M07] inline style in a post": (
+        replace(POST, "A drug charge", "<style>.dl-draft{display:none}</style>\n\nA drug charge"),
+        f"{POST}:{line_of(POST, 'A drug charge')}: <style> is not allowed in content. Hint: {STYLE}"),
+    "[N05] uploaded web page": (
+        lambda p: (p / "docs/assets/img/uploads").mkdir(parents=True) or (p / "docs/assets/img/uploads/evil.html").write_text("<script src=evil.js></script>"),
+        "docs/assets/img/uploads/evil.html: a .html file is not an image the site accepts in uploads. "
+        "Hint: upload PNG, JPG, JPEG images only (an SVG or web page could run code on the site)"),
+    "[U07] draft in the English post only": (
+        replace(POST, "reviewed:", "draft: true\nreviewed:"),
+        f"{POST[:-3]}.es.md: is published while its twin {POST} is a draft. Hint: a draft is a draft "
+        "in both languages: set 'draft: true' in both files, or in neither"),
     # ---- scripts in built pages ----------------------------------------------------
     "inline script added by a template": (
         replace("overrides/update.html", "{% block content %}", "{% block content %}<script>track()</script>"),
@@ -261,8 +287,377 @@ def test_fault(case: str, tmp_path: Path) -> None:
 
 
 def test_fault_table_is_big_enough_and_documented() -> None:
-    assert len(CASES) >= 40, len(CASES)
+    assert len(CASES) + len(DIRECT) >= 90, len(CASES) + len(DIRECT)
     doc = (ROOT / "docs" / "maintainers" / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = doc.split("## Fault table", 1)[-1]
-    missing = [case for case in CASES if case not in section]
-    assert not missing, f"not in CONTRIBUTING.md, 'Fault table': {missing}"
+    assert table() in section, "CONTRIBUTING.md 'Fault table' is not the generated table: " \
+                               "run python tests/test_faults.py and paste its output"
+
+
+# ---- rules called directly ----------------------------------------------------------
+# Cases a rule refuses before anything is rendered: the rule function is called
+# on a copy of the input (no build), with the same message the build prints.
+# The review's case numbers (research/adversarial-review.md) are in brackets.
+
+def _config():  # type: ignore[no-untyped-def]
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def _message(call: Callable[[], object]) -> str:
+    """What a rule says about one input: its error text, or 'accepted: <result>'."""
+    from mkdocs.exceptions import PluginError
+
+    try:
+        return f"accepted: {call()}"
+    except PluginError as err:
+        return str(err)
+
+
+def page_case(edit: Callable[[str], str], lang: str = "en", name: str = "legal-fault") -> Callable[[Path], object]:
+    """check_page (hooks/rules.py) on the fixture page after one edit."""
+    def run(tmp: Path) -> object:
+        from hooks import rules
+        from sitebuild.allowlist import reserved_ids
+        from sitebuild.data import load_firm
+
+        src = FIX / ("legal-fault.md" if lang == "en" else "legal-fault.es.md")
+        rel = f"{name}.md" if lang == "en" else f"{name}.es.md"
+        path = tmp / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(edit(src.read_text(encoding="utf-8")), encoding="utf-8")
+        templates = frozenset(p.name for p in (ROOT / "overrides").glob("*.html"))
+        meta, _, _ = rules.check_page(path, f"docs/{rel}", lang, load_firm(), rules.renderer(_config()),
+                                      reserved_ids(), templates, rel)
+        return "ok"
+    return run
+
+
+def body(extra: str) -> Callable[[str], str]:
+    return lambda text: text.replace("with your lawyer.", "with your lawyer.\n\n" + extra, 1)
+
+
+def front(old: str, new: str) -> Callable[[str], str]:
+    def edit(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+    return edit
+
+
+def data_case(name: str, old: str, new: str, load: str = "read_yaml") -> Callable[[Path], object]:
+    """sitebuild.data's reader on data/NAME after one edit."""
+    def run(tmp: Path) -> object:
+        from sitebuild import data
+
+        path = tmp / "data" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = (ROOT / "data" / name).read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return getattr(data, load)(path) and "ok"
+    return run
+
+
+def endpoint_case(url: str) -> Callable[[Path], object]:
+    def run(tmp: Path) -> object:
+        from hooks.contact import check_endpoint
+        from sitebuild.csp import policy
+
+        mode, checked = check_endpoint(url, "environment variable CONTACT_ENDPOINT")
+        return policy([], [], checked, meta=True)
+    return run
+
+
+def site_url_case(url: str) -> Callable[[Path], object]:
+    def run(tmp: Path) -> object:
+        from types import SimpleNamespace
+
+        from hooks import security
+
+        security.on_config(SimpleNamespace(site_url=url))  # type: ignore[arg-type]
+        return "ok"
+    return run
+
+
+def release_case(check: Callable[[Path], list[str]]) -> Callable[[Path], object]:
+    return lambda tmp: "; ".join(check(tmp)) or "nothing to fix"
+
+
+def _release_site_url(url: str) -> Callable[[Path], list[str]]:
+    from scripts import check_release
+
+    return lambda tmp: check_release.site_url_problems(url)
+
+
+def _release_todo(tmp: Path) -> list[str]:
+    from scripts import check_release
+
+    (tmp / "fees").mkdir()
+    (tmp / "fees" / "index.html").write_text("<p>Todo el proceso</p>\n<p>todo: confirm the fee</p>\n<p>TBD</p>\n<p>FIXME</p>\n")
+    return check_release.todo_problems(tmp)
+
+
+def _release_docs(files: dict[str, str]) -> Callable[[Path], list[str]]:
+    def run(tmp: Path) -> list[str]:
+        from scripts import check_release
+
+        for rel, text in files.items():
+            (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / rel).write_text(text, encoding="utf-8")
+        quiz = tmp / "quiz.yml"
+        quiz.write_text("reviewed: 2026-11-30\nquestions: []\n")
+        return check_release.review_problems(tmp / "docs", quiz)
+    return run
+
+
+def files_case(rel: str, content: bytes = b"x") -> Callable[[Path], object]:
+    def run(tmp: Path) -> object:
+        from hooks import rules
+
+        (tmp / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / "docs" / rel).write_bytes(content)
+        rules.check_files(tmp / "docs")
+        return "ok"
+    return run
+
+
+def drafts_case(tmp: Path) -> object:
+    from hooks import rules
+    from sitebuild.data import load_firm
+
+    docs = tmp / "docs" / "updates"
+    docs.mkdir(parents=True)
+    for suffix in (".md", ".es.md"):
+        text = (ROOT / f"{POST[:-3]}{suffix}").read_text(encoding="utf-8")
+        if suffix == ".md":
+            text = text.replace("reviewed:", "draft: true\nreviewed:", 1)
+        (docs / f"2026-11-03-second-chance-act{suffix}").write_text(text, encoding="utf-8")
+    rules.check_docs(tmp / "docs", load_firm())
+    return "ok"
+
+
+def bomb_case(tmp: Path) -> object:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join('*' + chr(97 + i) for _ in range(9))}]" for i in range(8)]
+    started = time.monotonic()
+    try:
+        return page_case(front("reviewed: 2026-11-27", "reviewed: 2026-11-27\n" + "\n".join(lines)))(tmp)
+    finally:
+        assert time.monotonic() - started < 5, "the alias bomb was expanded"
+
+
+def markdown_fact_case(tmp: Path) -> object:
+    """What a page body gets for {{ firm.name }} when the name holds Markdown (hooks/firm.py)."""
+    import markdown
+
+    from sitebuild.escaping import markdown_text
+
+    name = "Scott K. Dillin, [Attorney](https://evil.example/) at **Law**"
+    return markdown.markdown(f"By {markdown_text(name)}.")
+
+
+BUILD_DATE = "2026-12-01"
+
+
+def reviewed_case(value: object) -> Callable[[Path], object]:
+    def run(tmp: Path) -> object:
+        from scripts.review import ReviewError, parse_reviewed
+
+        try:
+            return parse_reviewed(value, "data/quiz.yml")
+        except ReviewError as err:
+            raise PluginError(str(err)) from None
+    return run
+
+
+def quiz_script_case(tmp: Path) -> object:
+    """docs/quiz.md carrying its own #quiz-data (the quiz would read the first one)."""
+    return page_case(body('<div id="quiz-data" hidden>{"rules": []}</div>'), name="quiz")(tmp)
+
+
+REVIEW_HINT = "Hint: write the day the attorney finished the review, or 'pending'"
+ENDPOINT_HINT = "Hint: copy the form service's address exactly, like https://forms.example.com/f/abc"
+SITE_URL_HINT = "Hint: write the site's public address, like https://www.example.org/"
+EP = "environment variable CONTACT_ENDPOINT: the contact form address"
+SU = "environment variable SITE_URL (site_url in mkdocs.yml): the address"
+FIRM = "data/firm.yml"
+CONTACT = line_of(FIRM, "contact_endpoint:")
+SMS = line_of(FIRM, "sms:")
+
+# case -> (rule call, exact message or exact safe result)
+DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
+    # ---- the content allowlist (sitebuild/allowlist.py) --------------------------------
+    "[M03] handler split over two lines": (
+        page_case(body('<img src="x.png" alt="" onerror\n="alert(1)">')),
+        f"{EN}:13: inline event handler 'onerror=' is not allowed in content. Hint: {HANDLER_HINT}"),
+    "[M04] javascript: scheme split over two lines": (
+        page_case(body('<a href="java\nscript:alert(1)">x</a>')),
+        f"{EN}:13: a javascript: URL is not allowed in content. Hint: {URL_HINT}"),
+    "[M07] inline <style> in a page": (
+        page_case(body("<style>.dl-draft{display:none}</style>")),
+        f"{EN}:13: <style> is not allowed in content. Hint: {STYLE}"),
+    "[M24] <style> inside an SVG": (
+        page_case(body("<svg><style>.md-header{display:none}</style></svg>")),
+        f"{EN}:13: <svg> is not allowed in content. Hint: {ELEMENT}"),
+    "[M27] style attribute (overlay)": (
+        page_case(body('<a href="/" style="position:fixed;inset:0">x</a>')),
+        f"{EN}:13: attribute 'style' on <a> is not allowed in content. Hint: {STYLE}"),
+    "[M23] ordinary link with &online=1": (
+        page_case(body("[court](https://www.nccourts.gov/search?q=drug&online=1)")), "accepted: ok"),
+    "[M37] code block showing a handler": (
+        page_case(body('```\n<button onclick="x()">\n```')), "accepted: ok"),
+    "[QH] page reusing the quiz's #quiz-data": (
+        quiz_script_case,
+        "docs/quiz.md:13: id 'quiz-data' is not allowed in content. Hint: the site's own templates use this id; pick another one"),
+    "[D10] Markdown in a firm fact": (
+        markdown_fact_case,
+        "accepted: <p>By Scott K. Dillin, &#91;Attorney&#93;(https://evil.example/) at &#42;&#42;Law&#42;&#42;.</p>"),
+    "[D13] markup in the firm's form endpoint": (
+        data_case("firm.yml", 'contact_endpoint: ""',
+                  """contact_endpoint: 'https://forms.example.com"><meta http-equiv="refresh" content="0;url=https://evil.example"><x y="'"""),
+        f"{FIRM}:{CONTACT}: <meta> is not allowed in content. Hint: {ELEMENT}"),
+    "[Q06] placeholder in quiz text": (
+        data_case("quiz.yml", "      en: You are likely a candidate", "      en: Call {{ firm.phone }}. You are likely a candidate"),
+        f"data/quiz.yml:{QUIZ_TITLE}: '{{{{ firm.phone }}}}' in a data file is never replaced. "
+        "Hint: placeholders work only in a page body; write the text itself here"),
+    # ---- front matter and data read strictly (sitebuild/sourcefiles.py) ---------------
+    "[F01] YAML alias bomb in front matter": (
+        bomb_case,
+        f"{EN}:5: an alias (*name) repeats the value that starts here. "
+        "Hint: write the value out in full; aliases and anchors (&name) are not accepted"),
+    "[F06] reviewed: twice": (
+        page_case(front("reviewed: 2026-11-27", "reviewed: pending\nreviewed: 2026-11-27")),
+        f"{EN}:5: 'reviewed' appears twice (first on line 4). Hint: keep one of the two lines"),
+    "[F07] title: twice": (
+        page_case(front("description:", "title: Another title\ndescription:")),
+        f"{EN}:3: 'title' appears twice (first on line 2). Hint: keep one of the two lines"),
+    "[F13] title that is a list": (
+        page_case(front("title: Fault test page", "title: [a, b]")),
+        f"{EN}:2: 'title' must be text, not a list or a group of keys. "
+        "Hint: write one line of text after title: (in quotes if it holds : or # or [)"),
+    "[F16] template: outside overrides/": (
+        page_case(front("reviewed:", "template: ../../../../etc/passwd\nreviewed:")),
+        f"{EN}:4: 'template: ../../../../etc/passwd' is not one of the site's page templates. "
+        "Hint: use one of 404.html, contact.html, home.html, main.html, quiz.html, update.html, updates.html, "
+        "or leave the line out"),
+    "[F17] draft: on an ordinary page": (
+        page_case(front("reviewed:", "draft: true\nreviewed:")),
+        f"{EN}:4: only posts (docs/updates/) can be drafts. Hint: delete the draft line: a page that is not "
+        "ready stays 'reviewed: pending', which shows the draft notice and stops check-release"),
+    "[F18] right-to-left override in a description": (
+        page_case(front("description: A page", "description: A \u202epage")),
+        f"{EN}:3: a right-to-left or direction override (U+202E) at column 16. Hint: {HOLD}"),
+    "[O02] vertical tab (Word line break) in a description": (
+        page_case(front("description: A page", "description: A\u000bpage")),
+        f"{EN}:3: a control character (U+000B) at column 15. Hint: {HOLD}"),
+    "[U09] control character written as a YAML escape in a title": (
+        page_case(front("title: Fault test page", 'title: "Post \\u0007 bell"')),
+        f"{EN}:2: a control character (U+0007). Hint: {HOLD}"),
+    "[D05] right-to-left override in the firm name": (
+        data_case("firm.yml", "name: Scott", "name: \u202eScott"),
+        f"{FIRM}:{NAME}: a right-to-left or direction override (U+202E) at column 7. Hint: {HOLD}"),
+    # ---- review dates (scripts/review.py; build date 2026-12-01) ----------------------
+    "[F09] reviewed in the future": (
+        page_case(front("reviewed: 2026-11-27", "reviewed: 2099-01-01")),
+        f"{EN}:4: 'reviewed: 2099-01-01' is in the future (the build's date is "
+        f"2026-12-01). {REVIEW_HINT}"),
+    "[Q07] quiz reviewed in the future": (
+        reviewed_case(dt.date(2099, 12, 31)),
+        f"data/quiz.yml: 'reviewed: 2099-12-31' is in the future (the build's date is 2026-12-01). {REVIEW_HINT}"),
+    "[F11] reviewed before the site existed": (
+        page_case(front("reviewed: 2026-11-27", "reviewed: 1900-01-01")),
+        f"{EN}:4: 'reviewed: 1900-01-01' is before the site existed (2026-11-27). {REVIEW_HINT}"),
+    "[F10] reviewed with a time (no Python repr)": (
+        page_case(front("reviewed: 2026-11-27", "reviewed: 2026-11-27T10:00:00")),
+        f"{EN}:4: 'reviewed' must be 'pending' or a date written YYYY-MM-DD (the day the attorney "
+        "finished the review), got 2026-11-27 10:00:00"),
+    # ---- posts ----------------------------------------------------------------------
+    "[N05] uploaded script": (
+        files_case("assets/img/uploads/evil.js"),
+        "docs/assets/img/uploads/evil.js: a .js file is not an image the site accepts in uploads. "
+        "Hint: upload PNG, JPG, JPEG images only (an SVG or web page could run code on the site)"),
+    "[N06] uploaded SVG": (
+        files_case("assets/img/uploads/logo.svg", b"<svg><script>alert(1)</script></svg>"),
+        "docs/assets/img/uploads/logo.svg: a .svg file is not an image the site accepts in uploads. "
+        "Hint: upload PNG, JPG, JPEG images only (an SVG or web page could run code on the site)"),
+    "[N04b/U08] .markdown post": (
+        files_case("updates/2026-10-01-sneaky.markdown"),
+        "docs/updates/2026-10-01-sneaky.markdown: a .markdown page is not checked by the site's rules. "
+        "Hint: rename it to .md (pages are .md files, with a .es.md twin)"),
+    "stray .html page": (
+        files_case("about.html"),
+        "docs/about.html: a .html file is not a page or an asset the site owns in docs/. Hint: docs/ takes "
+        ".md files (sitebuild/sourcefiles.py FILE_TYPES); delete the file or ask a maintainer"),
+    # ---- firm facts (sitebuild/data.py) -----------------------------------------------
+    "[D09] email at a look-alike domain": (
+        data_case("firm.yml", 'email: "todo-firm-email@example.invalid"', 'email: "office@exam\u0440le.com"', "load_firm"),
+        "firm.yml: 'email' 'office@exam\u0440le.com' is not an email address. Hint: write it like "
+        "office@example.com, in plain letters (no look-alike letters from other alphabets, no spaces, no ?)"),
+    "[D12] sms as text": (
+        data_case("firm.yml", "sms: false", 'sms: "false"', "load_firm"),
+        "firm.yml: 'sms' must be true or false, got 'false'. Hint: write sms: true or sms: false, without quotes"),
+    # ---- addresses (sitebuild/csp.py url_problem) -------------------------------------
+    "[D13] quote in CONTACT_ENDPOINT": (
+        endpoint_case('https://forms.example.com"><meta http-equiv="refresh" content="0;url=https://evil.example">'),
+        f"{EP} holds '\"', which an address never has (https://forms.example.com\"><meta http-equiv=\"refresh\" "
+        f"content=\"0;url=https//evil.example\">). {ENDPOINT_HINT}"),
+    "[E01] wildcard in CONTACT_ENDPOINT": (
+        endpoint_case("https://forms.example.com */x"),
+        f"{EP} holds a space, which an address never has (https://forms.example.com */x). {ENDPOINT_HINT}"),
+    "[E03] port out of range in CONTACT_ENDPOINT": (
+        endpoint_case("https://forms.example.com:99999/x"),
+        f"{EP} has a port that is not a number from 1 to 65535 (https://forms.example.com:99999/x). {ENDPOINT_HINT}"),
+    "[E04] ; in CONTACT_ENDPOINT": (
+        endpoint_case("https://forms.example.com;script-src*"),
+        f"{EP} holds ';', which an address never has (https://forms.example.com;script-src*). {ENDPOINT_HINT}"),
+    "[E08] endpoint with a query: only its origin in the CSP": (
+        endpoint_case("https://forms.example.com:8443/x?next=javascript:alert(1)"),
+        "accepted: default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "font-src 'self'; connect-src 'self' https://forms.example.com:8443; worker-src 'self'; "
+        "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' https://forms.example.com:8443"),
+    "[E06] markup in SITE_URL": (
+        site_url_case('https://example.com/"><img src=x onerror=alert(1)>/'),
+        f"{SU} holds '\"', which an address never has. {SITE_URL_HINT}"),
+    # ---- release gate (scripts/check_release.py) --------------------------------------
+    "[R01] README example address as SITE_URL": (
+        release_case(_release_site_url("https://www.example.com/")),
+        "accepted: SITE_URL=https://www.example.com/: the documentation's example address; "
+        "set the public address of the site"),
+    "[R02] markup in SITE_URL at release": (
+        release_case(_release_site_url('https://example.com/"><img src=x>/')),
+        "accepted: SITE_URL=https://example.com/\"><img src=x>/: the address holds '\"', which an address never has"),
+    "[R06] todo:, TBD, FIXME in any case": (
+        release_case(_release_todo), "accepted: fees/index.html: 'todo' text on line(s) 2, 3, 4"),
+    "[R07/R09] future and duplicate review dates at release": (
+        release_case(_release_docs({
+            "docs/a.md": "---\ntitle: A\nreviewed: 2099-01-01\n---\n",
+            "docs/b.md": "---\ntitle: B\nreviewed: pending\nreviewed: 2026-11-28\n---\n"})),
+        "accepted: docs/a.md: 'reviewed: 2099-01-01' is in the future (the build's date is "
+        f"2026-12-01). {REVIEW_HINT}; docs/b.md:4: 'reviewed' appears twice (first on line 3). "
+        "Hint: keep one of the two lines"),
+    "[R08] a pending .markdown page at release": (
+        release_case(_release_docs({"docs/y.markdown": "---\nreviewed: pending\n---\n"})),
+        "accepted: docs/y.markdown: a .markdown page is not checked by the site's rules; rename it to .md"),
+}
+
+
+@pytest.mark.parametrize("case", list(DIRECT))
+def test_rule(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUILD_DATE", BUILD_DATE)  # review dates are judged against the build's date
+    call, expected = DIRECT[case]
+    assert _message(lambda: call(tmp_path)) == expected
+
+
+def table() -> str:
+    """The fault table of CONTRIBUTING.md ("Fault table"), from the cases."""
+    rows = ["| Case | The build prints (exact) |", "|---|---|"]
+    rows += [f"| {case} | `{expected}` |" for case, (_, expected) in CASES.items()]
+    rows += ["", "Rules called directly (the same message as the build; `accepted:` is the exact safe result):",
+             "", "| Case | The rule says (exact) |", "|---|---|"]
+    rows += [f"| {case} | `{expected.replace('|', '&#124;')}` |" for case, (_, expected) in DIRECT.items()]
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # python tests/test_faults.py > table: paste into CONTRIBUTING.md
+    print(table(), end="")

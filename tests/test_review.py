@@ -98,10 +98,10 @@ def test_check_release_fails_with_a_pending_page_and_passes_when_all_reviewed(tm
     page = docs / "page.md"
     page.write_text("---\ntitle: T\ndescription: D\nreviewed: pending\n---\n\nText.\n")
     quiz = tmp_path / "quiz.yml"
-    quiz.write_text("reviewed: 2026-12-02\nquestions: []\n")
+    quiz.write_text("reviewed: 2026-11-30\nquestions: []\n")
     assert check_release.review_problems(docs, quiz) == [
         "docs/page.md: not reviewed by an attorney yet (reviewed: pending)"]
-    set_reviewed(page, "2026-12-02")
+    set_reviewed(page, "2026-11-30")
     assert check_release.review_problems(docs, quiz) == []
 
 
@@ -110,7 +110,9 @@ def test_a_malformed_reviewed_value_fails_the_build_naming_the_file(tmp_path):
     set_reviewed(root / "docs" / "faq.es.md", "last week")
     result = run_build(root, tmp_path / "out")
     assert result.returncode != 0
-    assert ("faq.es.md: 'reviewed' must be 'pending' or a date written YYYY-MM-DD "
+    line = next(n for n, l in enumerate((root / "docs" / "faq.es.md").read_text().splitlines(), 1)
+                if l.startswith("reviewed:"))
+    assert (f"docs/faq.es.md:{line}: 'reviewed' must be 'pending' or a date written YYYY-MM-DD "
             "(the day the attorney finished the review), got 'last week'") in result.stderr
 
 
@@ -125,19 +127,38 @@ def test_a_malformed_quiz_review_fails_the_build(tmp_path):
 
 @pytest.mark.parametrize("url, ok", [
     (None, False), ("", False), ("http://127.0.0.1:8000/", False), ("https://localhost/", False),
-    ("http://www.example.com/", False), ("https://www.example.com/", True),
+    ("http://www.example.com/", False), ("https://www.example.com/", False),  # the README's example
+    ("https://diversion.example/", False), ('https://nc-diversion.org/"><img src=x>/', False),
+    ("https://www.nc-diversion-help.org/", True),
 ])
 def test_check_release_site_url(url, ok):
     assert (check_release.site_url_problems(url) == []) is ok
+
+
+@pytest.mark.parametrize("value, message", [
+    (dt.date(2099, 1, 1), "docs/x.md: 'reviewed: 2099-01-01' is in the future (the build's date is 2026-12-01)"),
+    (dt.date(2026, 12, 2), "docs/x.md: 'reviewed: 2026-12-02' is in the future"),
+    (dt.date(1900, 1, 1), "docs/x.md: 'reviewed: 1900-01-01' is before the site existed (2026-11-27)"),
+    (dt.date(2026, 11, 26), "docs/x.md: 'reviewed: 2026-11-26' is before the site existed"),
+])
+def test_review_dates_are_between_the_site_start_and_the_build_date(value, message):
+    env = {"BUILD_DATE": "2026-12-01"}
+    with pytest.raises(ReviewError) as err:
+        parse_reviewed(value, "docs/x.md", env)
+    assert str(err.value).startswith(message)
+    assert parse_reviewed(dt.date(2026, 11, 27), "docs/x.md", env) == dt.date(2026, 11, 27)
+    assert parse_reviewed(dt.date(2026, 12, 1), "docs/x.md", env) == dt.date(2026, 12, 1)
 
 
 def test_check_release_finds_todo_text_in_pages_and_feeds(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text("<p>fine</p>\n<p>TODO: write this</p>\n")
     (tmp_path / "feed.xml").write_text("<feed><title>TODO</title></feed>\n")
-    (tmp_path / "ok.html").write_text("<p>all done</p>\n")
+    (tmp_path / "ok.html").write_text("<p>all done</p>\n<p>Todo el proceso lleva tiempo.</p>\n")
+    (tmp_path / "b.html").write_text("<p>Fee: tbd</p>\n<p>fixme</p>\n<p>todo - ask</p>\n")
     assert check_release.todo_problems(tmp_path) == [
         "a/index.html: 'TODO' text on line(s) 2",
+        "b.html: 'tbd' text on line(s) 1, 2, 3",
         "feed.xml: 'TODO' text on line(s) 1",
     ]
 

@@ -23,7 +23,7 @@
   const read = () => {
     try {
       const s = JSON.parse(sessionStorage.getItem(KEY));
-      if (s && typeof s.a === "object") return s;
+      if (s && s.a && typeof s.a === "object") return s; // {"a": null} too: start fresh
     } catch (e) { /* storage blocked or unreadable: start fresh */ }
     return { a: {} };
   };
