@@ -526,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m scripts.quiz",
         description="Check data/quiz.yml, or evaluate answers with it.",
-        epilog="example: python -m scripts.quiz court=nc_state charge=possession overdose=no "
+        epilog="example: python -m scripts.quiz court=nc_state age=age_22_plus charge=possession overdose=no "
         "prior_felony=no prior_drug=no prior_discharge=no citizen=yes",
     )
     ap.add_argument("answers", nargs="*", metavar="QUESTION=OPTION", help="answers by id")
