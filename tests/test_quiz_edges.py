@@ -103,7 +103,7 @@ def test_a_bystander_goes_straight_to_the_record_result_with_a_one_line_reason()
     assert warnings_for({**answers, "citizen": "no"}) == ["non_citizen", "overdose_bystander"]
     warning = next(w for w in DATA["warnings"] if w["id"] == "overdose_bystander")
     assert "did not call" in warning["text"]["en"] and "did not overdose" in warning["text"]["en"]
-    assert "caller and the person who overdosed" in warning["text"]["en"]
+    assert "for the caller and the person who overdosed" in " ".join(warning["text"]["en"].split())
     assert "no llamó" in warning["text"]["es"] and "quien tuvo la sobredosis" in warning["text"]["es"]
     # For every record, a bystander gets what a visitor without a call gets.
     for path in enumerate_paths():
