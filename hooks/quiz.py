@@ -6,12 +6,19 @@ its data in the page's language.
 - on_page_context: for the page with `template: quiz.html`, put `quiz` in the
   template context: the data in the page's language, statute URLs, the firm's
   phone in the strings, and links to the contact and immigration pages of the
-  same language. overrides/quiz.html shows it without JavaScript and embeds
-  it as JSON for docs/assets/js/quiz.js.
+  same language. overrides/quiz.html shows it without JavaScript.
+- The part quiz.js reads goes to a same-origin, deferred script file,
+  assets/js/quiz-data.<lang>.<hash>.js (`window.dlQuizData = {...}`), loaded
+  just before quiz.js: it keeps the page's render-blocking HTML within the
+  budget (tests/test_budget.py); the hash changes with the content, so a
+  browser never keeps an old copy. The file is written when the page is
+  built, so every build (and each language of it) writes its own.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +73,20 @@ def on_page_context(
         if "link" in warning:
             warning["link"]["url"] = _page_url(nav, warning["link"].pop("page"), lang, page)
     context["quiz"] = quiz
-    context["quiz_json"] = for_script(quiz)
+    context["quiz_data_url"] = _write_script(for_script(quiz), lang, page, config)
     return context
+
+
+def _write_script(data: dict[str, Any], lang: str, page: Page, config: MkDocsConfig) -> str:
+    """Write the quiz data as a script file into the site; return its URL
+    relative to `page`. JSON string escaping keeps every value inert."""
+    text = "window.dlQuizData = " + json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + ";\n"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    rel = f"assets/js/quiz-data.{lang}.{digest}.js"
+    out = Path(config.site_dir) / rel
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    return get_relative_url(rel, page.url)
 
 
 # Shown only by the template (the no-JavaScript rules and contact section):
@@ -79,9 +98,14 @@ TEMPLATE_ONLY_UI = ("nojs", "region", "criteria_heading", "criteria_intro", "whe
 
 
 def for_script(quiz: dict[str, Any]) -> dict[str, Any]:
-    """The part of the page's quiz data that quiz.js reads."""
+    """The part of the page's quiz data that quiz.js reads. A rule's citation
+    that its outcome already lists is left out: quiz.js shows the outcome's
+    citations, then the rule's, without repeats, so the result is the same."""
+    listed = {o["id"]: {c["text"] for c in o["citations"]} for o in quiz["outcomes"]}
     return {
         **quiz,
+        "rules": [{**r, "citations": [c for c in r["citations"] if c["text"] not in listed[r["outcome"]]]}
+                  for r in quiz["rules"]],
         "outcomes": [{k: v for k, v in o.items() if k not in TEMPLATE_ONLY_OUTCOME_KEYS} for o in quiz["outcomes"]],
         "ui": {k: v for k, v in quiz["ui"].items() if k not in TEMPLATE_ONLY_UI},
     }

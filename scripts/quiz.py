@@ -444,6 +444,21 @@ def citation_links(cites: list[dict[str, str]]) -> list[dict[str, str]]:
     return [{"text": c["text"], "url": gs_url(c["section"])} for c in cites]
 
 
+def by_section(cites: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One link per statute section, its subsections joined: "G.S. 15A-1341(a1),
+    (a4)". The no-JavaScript rules list uses it (fewer bytes in the page)."""
+    merged: dict[str, list[str]] = {}
+    for c in _unique(cites):
+        merged.setdefault(c["section"], []).append(c["text"])
+    out = []
+    for section, texts in merged.items():
+        prefix = f"G.S. {section}"
+        tails = [t[len(prefix):] for t in texts if t != prefix]
+        text = prefix + ", ".join(tails) if tails and len(tails) == len(texts) else ", ".join(texts)
+        out.append({"text": text, "url": gs_url(section)})
+    return out
+
+
 def for_page(data: dict[str, Any], lang: str) -> dict[str, Any]:
     """What the quiz page embeds as JSON: ids, conditions and the text in
     `lang` only (ids are the same in both languages, so stored answers
@@ -483,9 +498,9 @@ def for_page(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 "assumptions": [t(a) for a in o["assumptions"]],
                 "citations": citation_links(o["citations"]),
                 # The outcome's statutes and those of every rule that leads to it.
-                "law": citation_links(_unique(
+                "law": by_section(
                     [*o["citations"], *(c for r in data["rules"] if r["outcome"] == o["id"] for c in r["citations"])]
-                )),
+                ),
             }
             for o in data["outcomes"]
         ],
@@ -511,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m scripts.quiz",
         description="Check data/quiz.yml, or evaluate answers with it.",
-        epilog="example: python -m scripts.quiz court=nc_state charge=possession overdose=no "
+        epilog="example: python -m scripts.quiz court=nc_state age=age_22_plus charge=possession overdose=no "
         "prior_felony=no prior_drug=no prior_discharge=no citizen=yes",
     )
     ap.add_argument("answers", nargs="*", metavar="QUESTION=OPTION", help="answers by id")

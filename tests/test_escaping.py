@@ -117,7 +117,7 @@ def test_post_listing_quiz_feed_and_vcard(page, hostile_server: str, hostile_sit
     page.goto(hostile_server + "/quiz/")
     criteria = [t["text"] for t in texts(page, "[data-criteria] strong")]
     assert V + "." in criteria
-    data = json.loads(page.eval_on_selector("#quiz-data", "e => e.textContent"))
+    data = page.evaluate("window.dlQuizData")
     assert V in [o["title"] for o in data["outcomes"]]
     assert page.evaluate("document.querySelectorAll('b').length") == 0
     feed = ET.parse(hostile_site / "updates" / "feed.xml").getroot()

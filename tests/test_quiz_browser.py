@@ -183,11 +183,11 @@ def test_missing_answer_is_announced_and_keeps_the_answers(page, server):
     page.goto(server + URL["en"], wait_until="networkidle")
     answer_by_mouse(page, "court", "nc_state")
     tap(page, '[data-quiz-action="next"]')
-    error = page.locator('fieldset[data-question="charge"] [role="alert"]')
+    error = page.locator('fieldset[data-question="age"] [role="alert"]')
     assert error.text_content() == DATA["ui"]["error_choose"]["en"]
-    assert "dl-quiz-error" in page.get_attribute('fieldset[data-question="charge"]', "aria-describedby")
+    assert "dl-quiz-error" in page.get_attribute('fieldset[data-question="age"]', "aria-describedby")
     s = state(page)
-    assert s["question"] == "charge" and s["focus"] == "INPUT:charge"
+    assert s["question"] == "age" and s["focus"] == "INPUT:age"
     assert page.evaluate(f"JSON.parse(sessionStorage.getItem('{KEY}')).a") == {"court": "nc_state"}
     tap(page, '[data-quiz-action="back"]')
     s = state(page)
@@ -197,13 +197,14 @@ def test_missing_answer_is_announced_and_keeps_the_answers(page, server):
 def test_language_switch_keeps_the_answers(page, server):
     page.goto(server + URL["en"], wait_until="networkidle")
     answer_by_mouse(page, "court", "nc_state")
+    answer_by_mouse(page, "age", "age_22_plus")
     answer_by_mouse(page, "charge", "possession")
     href = page.locator('.md-select__link[hreflang="es"]').first.evaluate("a => a.href")
     page.goto(href, wait_until="networkidle")
     assert page.evaluate("document.documentElement.lang") == "es"
     s = state(page)
     assert s["question"] == "overdose"
-    assert s["progress"].startswith("Pregunta 3 de unas")
+    assert s["progress"].startswith("Pregunta 4 de unas")
     assert page.locator("legend").inner_text() == QUESTIONS["overdose"]["text"]["es"]
     tap(page, '[data-quiz-action="back"]')
     assert state(page)["checked"] == "possession"
@@ -211,7 +212,7 @@ def test_language_switch_keeps_the_answers(page, server):
     rest = [("overdose", "no"), ("prior_felony", "no"), ("prior_drug", "yes"), ("prior_discharge", "no"), ("citizen", "no")]
     for q, a in rest:
         answer_by_mouse(page, q, a)
-    answers = {"court": "nc_state", "charge": "possession", **dict(rest)}
+    answers = {"court": "nc_state", "age": "age_22_plus", "charge": "possession", **dict(rest)}
     assert state(page)["outcome"] == evaluate(answers)[0] == "discretionary"
     # ...and back to English: the same result, in English.
     href = page.locator('.md-select__link[hreflang="en"]').first.evaluate("a => a.href")

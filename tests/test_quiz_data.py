@@ -108,7 +108,7 @@ def quiz_strings(lang: str) -> str:
         items += [o["title"][lang], o["sentence"][lang], o["criteria"][lang]]
         items += [a[lang] for a in o["assumptions"]]
     for w in DATA["warnings"]:
-        items += [w["title"][lang], w["text"][lang], w["link"]["text"][lang]]
+        items += [w["title"][lang], w["text"][lang], *([w["link"]["text"][lang]] if w.get("link") else [])]
     items += [r["fallback_title"][lang] for r in DATA["rules"] if r.get("fallback_title")]
     items += [v[lang] for v in DATA["ui"].values()]
     lines = [" ".join(i.split()) for i in items if i.strip()]
@@ -134,16 +134,25 @@ def test_spanish_quiz_uses_the_glossary_terms():
         assert informal not in f" {es} ", informal
 
 
-def embedded(page) -> dict:
-    script = page.soup.select_one('script#quiz-data[type="application/json"]')
-    assert script is not None, f"{page.rel}: no #quiz-data JSON"
-    return json.loads(script.string)
+def embedded(page, site_dir: Path) -> dict:
+    """The data quiz.js reads: a deferred same-origin script before quiz.js."""
+    srcs = [s["src"] for s in page.soup.select("script[src]")]
+    data_src = [s for s in srcs if "/quiz-data." in s]
+    assert len(data_src) == 1, f"{page.rel}: expected one quiz-data script, got {srcs}"
+    # Deferred scripts run in document order: the data is set before quiz.js runs.
+    assert srcs.index(data_src[0]) < next(i for i, s in enumerate(srcs) if s.endswith("assets/js/quiz.js"))
+    assert page.soup.select_one(f'script[src="{data_src[0]}"]').has_attr("defer")
+    assert not page.soup.select('script[type="application/json"]#quiz-data'), "the data left the HTML"
+    path = (site_dir / page.rel).parent / data_src[0]
+    text = path.resolve().read_text(encoding="utf-8")
+    assert text.startswith("window.dlQuizData = ") and text.endswith(";\n")
+    return json.loads(text[len("window.dlQuizData = "):-2])
 
 
 @pytest.mark.parametrize("rel", ["quiz/index.html", "es/quiz/index.html"])
-def test_quiz_page_embeds_its_language(pages, rel):
+def test_quiz_page_embeds_its_language(pages, site_dir, rel):
     page = pages[rel]
-    data = embedded(page)
+    data = embedded(page, site_dir)
     assert data["lang"] == page.lang
     assert [q["id"] for q in data["questions"]] == [q["id"] for q in DATA["questions"]]
     assert data["questions"][0]["text"] == DATA["questions"][0]["text"][page.lang]
@@ -153,6 +162,12 @@ def test_quiz_page_embeds_its_language(pages, rel):
     for o in data["outcomes"]:
         for c in o["citations"]:
             assert c["url"].startswith("https://www.ncleg.gov/EnactedLegislation/Statutes/HTML/BySection/")
+    # quiz.js shows the outcome's citations, then the rule's without repeats:
+    # the page leaves out a rule's citation its outcome already lists.
+    by_outcome = {o["id"]: {c["text"] for c in o["citations"]} for o in data["outcomes"]}
+    for got, rule in zip(data["rules"], DATA["rules"]):
+        assert [c["text"] for c in got["citations"]] == [
+            c["text"] for c in rule["citations"] if c["text"] not in by_outcome[rule["outcome"]]]
 
 
 @pytest.mark.parametrize("rel", ["quiz/index.html", "es/quiz/index.html"])

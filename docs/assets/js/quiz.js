@@ -1,5 +1,6 @@
-/* Eligibility quiz: enhances [data-quiz] with the JSON in #quiz-data
-   (overrides/quiz.html, data/quiz.yml). It makes no request. Answers live in
+/* Eligibility quiz: enhances [data-quiz] with window.dlQuizData, which the
+   deferred script assets/js/quiz-data.<lang>.<hash>.js sets just before this
+   one runs (hooks/quiz.py, overrides/quiz.html, data/quiz.yml). It makes no request. Answers live in
    sessionStorage under one key for both languages, so switching language keeps
    them, and closing the tab or "Clear my answers" wipes them. The rules are the
    same as scripts/quiz.py; tests/test_quiz_browser.py compares every path.
@@ -13,7 +14,8 @@
     if (!n) throw new Error("quiz.js: required markup missing: " + sel);
     return n;
   };
-  const Q = JSON.parse(need("#quiz-data", document).textContent);
+  const Q = window.dlQuizData;
+  if (!Q) throw new Error("quiz.js: quiz data missing (assets/js/quiz-data.<lang>.<hash>.js)");
   const ui = Q.ui, KEY = "dl-quiz", DONE = "@result";
   const form = need("[data-quiz-form]"), box = need("[data-quiz-question]");
   const result = need("[data-quiz-result]"), done = need("[data-quiz-done]");
