@@ -12,6 +12,43 @@
   root.classList.remove("no-js");
   root.classList.add("js");
 
+  /* Material opens the drawer and the phone search with CSS-only labels
+   * (<label for="__drawer">), which a keyboard cannot reach; the closed
+   * drawer and search are out of the tab order (site.css). Make each label
+   * a button: Enter or Space toggles it, Escape closes it again. */
+  Array.prototype.forEach.call(document.querySelectorAll("label.md-header__button[for]"), function (label) {
+    var box = document.getElementById(label.htmlFor);
+    if (!box || box.type !== "checkbox") return;
+    var named = label.htmlFor === "__search"
+      ? document.querySelector(".md-search__input")
+      : document.querySelector(".md-nav--primary");
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    if (named) label.setAttribute("aria-label", named.getAttribute("aria-label") || named.getAttribute("placeholder") || "");
+    function sync() { label.setAttribute("aria-expanded", box.checked ? "true" : "false"); }
+    sync();
+    box.addEventListener("change", sync);
+    label.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter" && ev.key !== " ") return;
+      ev.preventDefault();
+      box.checked = !box.checked;
+      box.dispatchEvent(new Event("change"));
+      if (box.checked && label.htmlFor === "__drawer") {
+        var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
+        if (first) setTimeout(function () { first.focus(); }, 50);
+      }
+    });
+  });
+  document.addEventListener("keydown", function (ev) {
+    var drawer = document.getElementById("__drawer");
+    if (ev.key === "Escape" && drawer && drawer.checked) {
+      drawer.checked = false;
+      drawer.dispatchEvent(new Event("change"));
+      var menu = document.querySelector('label.md-header__button[for="__drawer"]');
+      if (menu) menu.focus();
+    }
+  });
+
   var cfgEl = document.getElementById("__config");
   var form = document.forms.namedItem("search");
   if (!cfgEl || !form) return;
