@@ -9,6 +9,7 @@ page-weight budget):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,10 +24,18 @@ SOURCES = "assets/css/src"
 BUNDLE = "assets/css/site.css"
 
 
+COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
+
+
+def strip_comments(css: str) -> str:
+    """The sources explain themselves in comments; visitors need not download them."""
+    return COMMENT.sub("", css)
+
+
 @event_priority(-150)  # after mkdocs-static-i18n (-100): it cannot handle generated files
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     parts = sorted((Path(config.docs_dir) / SOURCES).glob("*.css"))
-    bundle = "\n".join(f"/* ---- {p.name} ---- */\n{p.read_text(encoding='utf-8')}" for p in parts)
+    bundle = "\n".join(f"/* ---- {p.name} ---- */\n{strip_comments(p.read_text(encoding='utf-8'))}" for p in parts)
     if files.get_file_from_path(BUNDLE) is None:
         files.append(File.generated(config, BUNDLE, content=bundle))
     return files

@@ -8,7 +8,8 @@
 - After the LAST language build: sitemap.xml with xhtml:link alternates for
   every page (our own: the i18n plugin's crashes on files without
   alternates, ultrabug/mkdocs-static-i18n#246), robots.txt, and one search
-  index per language (the i18n plugin writes one combined index, #271).
+  index per language (the i18n plugin writes one combined index, #271),
+  with the search words of data/search.yml (sitebuild/search_keywords.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import inner_language_build, page_lang
+from sitebuild.search_keywords import add_to_indexes
 from scripts.seo_data import (
     DEFAULT_LANG,
     OG_LOCALES,
@@ -100,6 +102,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     try:
         write_sitemap(site, config.site_url)
         write_robots(site, config.site_url)
-        split_search_index(site)
+        langs = split_search_index(site)
     except ValueError as err:
         raise PluginError(f"hooks/seo.py: {err}") from err
+    data = Path(config.config_file_path or "mkdocs.yml").parent / "data" / "search.yml"
+    add_to_indexes(site, {lang: site if lang == DEFAULT_LANG else site / lang for lang in langs}, data)

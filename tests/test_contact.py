@@ -40,7 +40,8 @@ document.addEventListener("click", function (event) {
 """
 browser = pytest.mark.browser
 VISITOR = {"name": "Ana López", "phone": "828-555-0100", "email": "ana@example.com",
-           "message": "My court date is 12 January."}
+           "message": "My court date is 12 January.", "court_date": "2027-01-12",
+           "county": FIRM["service_area"][1]}
 
 
 def url_path(lang: str) -> str:
@@ -94,7 +95,16 @@ def test_form_fields_and_mailto_mode_markup(pages, lang):
     form = soup.select_one("form[data-contact-form]")
     names = {el["name"] for el in form.select("input[name], select[name], textarea[name]")}
     assert names == {"submission_id", "name", "phone", "email", "language", "best_time", "message",
-                     "consent", "_gotcha"}
+                     "consent", "_gotcha", "court_date", "county", "voicemail"}
+    assert form.select_one("#cf-court-date")["type"] == "date"
+    assert not form.select_one("#cf-court-date").has_attr("required")
+    counties = [o["value"] for o in form.select("#cf-county option")]
+    assert counties == ["", *FIRM["service_area"], "other"]  # the service area, from data/firm.yml
+    # A voicemail on a shared phone can hurt: "no" unless the visitor says yes.
+    assert form.select_one("input[name=voicemail][checked]")["value"] == "no"
+    assert {i["value"] for i in form.select("input[name=voicemail]")} == {"no", "yes"}
+    # When and how the firm answers: the firm fact, in this language.
+    assert FIRM["reply_promise"][lang] in form.select_one("[data-contact-next]").get_text(" ", strip=True)
     assert form.select_one("input[name=submission_id]")["type"] == "hidden"
     # Without JavaScript a browser can only require one field: the phone
     # (10 or more digits); the hint says so until the script relaxes it.
@@ -227,6 +237,9 @@ def fill(page) -> None:
     page.fill("#cf-email", VISITOR["email"])
     page.check("#cf-lang-es")
     page.select_option("#cf-time", "afternoon")
+    page.fill("#cf-court-date", VISITOR["court_date"])
+    page.select_option("#cf-county", VISITOR["county"])
+    page.check("#cf-voicemail-yes")
     page.fill("#cf-message", VISITOR["message"])
     page.check("#cf-consent")
 
@@ -238,6 +251,9 @@ def assert_form_kept(page) -> None:
     assert page.input_value("#cf-message") == VISITOR["message"]
     assert page.is_checked("#cf-lang-es") and page.is_checked("#cf-consent")
     assert page.input_value("#cf-time") == "afternoon"
+    assert page.input_value("#cf-court-date") == VISITOR["court_date"]
+    assert page.input_value("#cf-county") == VISITOR["county"]
+    assert page.is_checked("#cf-voicemail-yes")
 
 
 @pytest.fixture()
@@ -316,7 +332,11 @@ def test_mailto_fallback_carries_every_field(visitor, server, lang):
     body = query["body"][0]
     for line in (f"{s['cf_name']}: {VISITOR['name']}", f"{s['cf_phone']}: {VISITOR['phone']}",
                  f"{s['cf_email']}: {VISITOR['email']}", f"{s['cf_language_legend']}: Español",
-                 f"{s['cf_time']}: {s['cf_time_afternoon']}", VISITOR["message"]):
+                 f"{s['cf_time']}: {s['cf_time_afternoon']}",
+                 f"{s['cf_voicemail_legend']}: {s['cf_voicemail_yes']}",
+                 f"{s['cf_court_date']}: {VISITOR['court_date']}",
+                 f"{s['cf_county']}: {s['local_county'].replace('{name}', VISITOR['county'])}",
+                 VISITOR["message"]):
         assert line in body, f"{line!r} not in {body!r}"
     reference = re.search(rf"^{re.escape(s['cf_reference'])}: (\S+)\r$", body, re.M)
     assert reference and UUID.match(reference.group(1)), body
@@ -472,9 +492,12 @@ def test_200_sends_every_field_with_an_id(visitor, endpoint_site, lang):
     assert STRINGS[lang]["cf_sent"] in status_of(visitor, "success")
     assert len(endpoint.received) == before + 1
     got = endpoint.received[-1]
-    assert {k: got[k] for k in ("name", "phone", "email", "language", "best_time", "message", "consent")} == {
+    assert {k: got[k] for k in ("name", "phone", "email", "language", "best_time", "message", "consent",
+                                "court_date", "county", "voicemail")} == {
         "name": VISITOR["name"], "phone": VISITOR["phone"], "email": VISITOR["email"], "language": "es",
-        "best_time": "afternoon", "message": VISITOR["message"], "consent": "yes"}
+        "best_time": "afternoon", "message": VISITOR["message"], "consent": "yes",
+        "court_date": VISITOR["court_date"], "county": VISITOR["county"], "voicemail": "yes"}
+    assert FIRM["reply_promise"][lang] in visitor.inner_text("[data-contact-status]")  # when and how we answer
     assert got["_gotcha"] == ""
     assert UUID.match(got["submission_id"]), got["submission_id"]
     assert visitor.input_value("#cf-name") == "" and visitor.input_value("#cf-id") == ""  # sent: cleared
@@ -654,8 +677,10 @@ def test_without_javascript_phone_is_required_then_it_posts(browser, endpoint_si
     with page.expect_navigation():
         page.click("[data-contact-submit]")
     assert len(endpoint.received) == before + 1
-    assert endpoint.received[-1]["name"] == VISITOR["name"]
-    assert endpoint.received[-1]["submission_id"] == ""  # no script, no id (documented)
+    got = endpoint.received[-1]
+    assert (got["name"], got["court_date"], got["county"], got["voicemail"], got["best_time"]) == (
+        VISITOR["name"], VISITOR["court_date"], VISITOR["county"], "yes", "afternoon")
+    assert got["submission_id"] == ""  # no script, no id (documented)
     ctx.close()
 
 
@@ -717,7 +742,8 @@ def test_netlify_mode_markup(netlify_site, lang):
     assert form.select_one(f'input[name="{honeypot}"]').find_parent(attrs={"aria-hidden": "true"})
     hidden = form.select_one('input[type=hidden][name="form-name"]')
     assert hidden["value"] == form["name"]
-    assert soup.select_one("#cf-sent").get_text(strip=True) == STRINGS[lang]["cf_sent"]
+    sent = soup.select_one("#cf-sent").get_text(" ", strip=True)
+    assert sent == f'{STRINGS[lang]["cf_sent"]} {FIRM["reply_promise"][lang]}'
     assert not soup.select("[data-contact-fallback]")
     csp = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
     assert "connect-src 'self';" in csp and "form-action 'self'" in csp
@@ -736,6 +762,8 @@ def test_netlify_mode_posts_urlencoded_to_its_own_page(visitor, netlify_site, la
     assert got["form-name"] == "contact" and got["_gotcha"] == ""
     assert (got["name"], got["phone"], got["email"], got["message"]) == (
         VISITOR["name"], VISITOR["phone"], VISITOR["email"], VISITOR["message"])
+    assert (got["court_date"], got["county"], got["voicemail"], got["best_time"], got["language"]) == (
+        VISITOR["court_date"], VISITOR["county"], "yes", "afternoon", "es")
     assert UUID.match(got["submission_id"])
 
 

@@ -47,6 +47,7 @@ def test_check_release_refuses_placeholders_and_passes_when_confirmed(monkeypatc
     confirmed = yaml.safe_load(Path("data/firm.yml").read_text())
     confirmed.update(
         unconfirmed=[], email="office@example.com", hours={"en": "Mon-Fri 9-5", "es": "lun-vie 9-5"},
+        reply_promise={"en": "We call back within one business day.", "es": "Le llamamos en un día hábil."},
         address={**confirmed["address"], "street": "1 Main St", "locality": "Asheville", "postal_code": "28801"},
     )
     path = tmp_path / "firm.yml"

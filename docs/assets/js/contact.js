@@ -48,7 +48,9 @@
     message: need("#cf-message"),
     consent: need("#cf-consent"),
     gotcha: need("#cf-gotcha"),
-    time: need("#cf-time")
+    time: need("#cf-time"),
+    courtDate: need("#cf-court-date"),
+    county: need("#cf-county")
   };
   var TIMEOUT_MS = 20000;
   var inFlight = false;
@@ -198,17 +200,29 @@
     return text(copy.textContent);
   }
 
+  /* A radio group as "legend: chosen label". */
+  function choice(name) {
+    var group = need("[data-contact-field='" + name + "']");
+    var checked = group.querySelector("input[type='radio']:checked");
+    return [text(group.querySelector("legend").textContent), checked ? labelOf(checked) : ""];
+  }
+
+  function chosen(select) {
+    return select.value ? select.options[select.selectedIndex].text : "";
+  }
+
   /* The same fields as the form, as an email to the firm. */
   function mailtoUrl() {
-    var language = form.querySelector("input[name='language']:checked");
     var lines = [
       [strings.reference, messageId()],
       [labelOf(fields.name), text(fields.name.value)],
       [labelOf(fields.phone), text(fields.phone.value)],
       [labelOf(fields.email), text(fields.email.value)],
-      [text(form.querySelector(".dl-form__radios legend").textContent),
-       language ? labelOf(language) : ""],
+      choice("language"),
       [labelOf(fields.time), fields.time.options[fields.time.selectedIndex].text],
+      choice("voicemail"),
+      [labelOf(fields.courtDate), fields.courtDate.value],  // ISO date: YYYY-MM-DD, the same in every language
+      [labelOf(fields.county), chosen(fields.county)],
       [labelOf(fields.message), ""]
     ].map(function (pair) { return pair[0] + ": " + pair[1]; });
     var body = lines.join("\r\n") + "\r\n" + text(fields.message.value) + "\r\n";
@@ -224,7 +238,7 @@
     link.setAttribute("data-contact-mailto-link", "");
     var p = document.createElement("p");
     p.appendChild(link);
-    say("info", [strings.mailto_ready, p, callLine()], false);
+    say("info", [strings.mailto_ready, p, strings.reply_promise, callLine()], false);
     link.click(); // opens the visitor's email app; the link stays for a second try
   }
 
@@ -258,7 +272,7 @@
       if (response.ok) {
         form.reset();
         idField.value = "";
-        say("success", [strings.sent], true);
+        say("success", [strings.sent, strings.reply_promise], true);
       } else if (response.type === "opaqueredirect" || response.status === 0) {
         say("warning", [strings.maybe, strings.kept, callLine()], true);
       } else {
@@ -283,7 +297,7 @@
     status.textContent = "";
     if (text(fields.gotcha.value)) {
       // Only bots fill the hidden field: act as if it worked, send nothing.
-      say("success", [strings.sent], true);
+      say("success", [strings.sent, strings.reply_promise], true);
       return;
     }
     var problems = check();

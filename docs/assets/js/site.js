@@ -12,6 +12,46 @@
   root.classList.remove("no-js");
   root.classList.add("js");
 
+  /* Material opens the drawer and the phone search with CSS-only labels
+   * (<label for="__drawer">), which a keyboard cannot reach; the closed
+   * drawer and search are out of the tab order (site.css). Each label is
+   * swapped for a real button with the same icon that toggles the same
+   * checkbox; Escape closes the drawer again. */
+  Array.prototype.forEach.call(document.querySelectorAll("label.md-header__button[for]"), function (label) {
+    var box = document.getElementById(label.htmlFor);
+    if (!box || box.type !== "checkbox") return;
+    var named = label.htmlFor === "__search"
+      ? document.querySelector(".md-search__input")
+      : document.querySelector(".md-nav--primary");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " dl-toggle";
+    button.setAttribute("data-toggle-for", label.htmlFor);
+    button.innerHTML = label.innerHTML; // the theme's own icon (static SVG)
+    if (named) button.setAttribute("aria-label", named.getAttribute("aria-label") || named.getAttribute("placeholder") || "");
+    function sync() { button.setAttribute("aria-expanded", box.checked ? "true" : "false"); }
+    sync();
+    box.addEventListener("change", sync);
+    button.addEventListener("click", function () {
+      box.checked = !box.checked;
+      box.dispatchEvent(new Event("change"));
+      if (box.checked && label.htmlFor === "__drawer") {
+        var first = document.querySelector(".md-sidebar--primary a");
+        if (first) setTimeout(function () { first.focus(); }, 300); // after the drawer's slide-in
+      }
+    });
+    label.replaceWith(button);
+  });
+  document.addEventListener("keydown", function (ev) {
+    var drawer = document.getElementById("__drawer");
+    if (ev.key === "Escape" && drawer && drawer.checked) {
+      drawer.checked = false;
+      drawer.dispatchEvent(new Event("change"));
+      var menu = document.querySelector('[data-toggle-for="__drawer"]');
+      if (menu) menu.focus();
+    }
+  });
+
   var cfgEl = document.getElementById("__config");
   var form = document.forms.namedItem("search");
   if (!cfgEl || !form) return;
@@ -42,10 +82,22 @@
       .catch(function () { meta.textContent = tr["search.result.none"]; });
   }
 
+  /* Material's worker turns every word into a prefix ("de" -> "de*"), so in
+   * "fecha de corte" the little word "de" matched "deportación" and beat
+   * the page the visitor meant. Only the word being typed (the last) is a
+   * prefix; the others are whole words ("de^1": boost 1, which the worker
+   * leaves alone), so stop words drop out as they do in the index. */
+  function prefixOnlyLast(text) {
+    var words = text.trim().split(/\s+/);
+    return words.map(function (w, i) {
+      return i < words.length - 1 && /^[\p{L}\p{N}]+$/u.test(w) ? w + "^1" : w;
+    }).join(" ");
+  }
+
   function query(text) {
     pending = text;
     if (!text) { list.textContent = ""; meta.textContent = tr["search.result.placeholder"]; return; }
-    if (ready) worker.postMessage({ type: 2, data: text.trim() + "*" });
+    if (ready) worker.postMessage({ type: 2, data: prefixOnlyLast(text) + "*" });
   }
 
   function render(groups) {
