@@ -39,7 +39,10 @@ TERMS_FILE = Path("data") / "terms.yml"
 LANGS = ("en", "es")
 DATA_DIR = "data"
 DATA_SUFFIXES = (".yml", ".yaml")
-EXCLUDED_DATA = (TERMS_FILE.as_posix(),)  # the list itself names the words it refuses
+# data/terms.yml names the words it refuses; data/search.yml lists the words
+# visitors TYPE into search (misspellings and refused words included, so the
+# search finds the page anyway): it is never shown on a page.
+EXCLUDED_DATA = (TERMS_FILE.as_posix(), "data/search.yml")
 EXCLUDED_DOCS = ("maintainers/",)
 EMBEDDED_REASON = 'English term in a Spanish data string: write it *like this* so it is marked lang="en", or in Spanish'
 # The one markup a Spanish data string may carry: English words between
