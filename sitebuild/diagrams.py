@@ -195,6 +195,16 @@ def icon_svg(name: str) -> Markup:
     return Markup(svg.replace("<svg ", '<svg focusable="false" ', 1))
 
 
+def partial(name: str, strings: dict[str, str]) -> Any:
+    """overrides/partials/<name> as a module of macros, `t('key')` reading
+    one language's strings (a missing key fails)."""
+    def t(key: str) -> str:
+        if key not in strings:
+            raise ContentError(f"data/strings.yml: no '{key}' string")
+        return strings[key]
+    return _env().get_template(name).make_module({"t": t})
+
+
 def _env() -> Environment:
     env = Environment(
         loader=FileSystemLoader([str(PARTIALS), str(THEME)]),
@@ -209,7 +219,7 @@ def _env() -> Environment:
 def render(diagram_id: str, diagram: dict[str, Any], lang: str, strings: dict[str, str]) -> str:
     """The <figure> for one diagram in one language (one line per element,
     no blank line: it stays one raw-HTML block inside the page's Markdown)."""
-    module = _env().get_template("diagrams.html").make_module({"t": strings.__getitem__})
+    module = partial("diagrams.html", strings)
     html = str(module.figure(diagram_id, localize(diagram, lang)))
     return "\n".join(line for line in html.splitlines() if line.strip())
 
