@@ -3,7 +3,9 @@ page-weight budget):
 
 - docs/assets/css/src/*.css (site, quiz, contact, updates) are joined, in
   file-name order, into one assets/css/site.css: one request on every page,
-  cached across pages, instead of a second stylesheet on page types;
+  cached across pages, instead of a second stylesheet on page types; the
+  sources keep their comments, the bundle does not (comments and runs of
+  blanks dropped outside quoted strings: a third of its gzip bytes);
 - after the last language build, the rules of Material's stylesheet that no
   page can use are dropped (scripts/purge_css.py)."""
 
@@ -21,6 +23,22 @@ from scripts.purge_css import purge_site
 
 
 SOURCES = "assets/css/src"
+STRING_OR_COMMENT = re.compile(r'("(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')|/\*.*?\*/', re.S)
+AROUND = re.compile(r"\s*([{};])\s*")
+
+
+def minify(css: str) -> str:
+    """Drop comments and collapse blanks; quoted strings are kept as written."""
+    out, pos = [], 0
+    squeeze = lambda t: AROUND.sub(r"\1", re.sub(r"\s+", " ", t))  # noqa: E731
+    for m in STRING_OR_COMMENT.finditer(css):
+        out.append(squeeze(css[pos:m.start()]))
+        out.append(m.group(1) or " ")
+        pos = m.end()
+    out.append(squeeze(css[pos:]))
+    return "".join(out).strip()
+
+
 BUNDLE = "assets/css/site.css"
 
 
@@ -35,7 +53,7 @@ def strip_comments(css: str) -> str:
 @event_priority(-150)  # after mkdocs-static-i18n (-100): it cannot handle generated files
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     parts = sorted((Path(config.docs_dir) / SOURCES).glob("*.css"))
-    bundle = "\n".join(f"/* ---- {p.name} ---- */\n{strip_comments(p.read_text(encoding='utf-8'))}" for p in parts)
+    bundle = minify("\n".join(p.read_text(encoding="utf-8") for p in parts))
     if files.get_file_from_path(BUNDLE) is None:
         files.append(File.generated(config, BUNDLE, content=bundle))
     return files

