@@ -21,6 +21,8 @@
   const result = need("[data-quiz-result]"), done = need("[data-quiz-done]");
   const progress = need("[data-quiz-progress]"), status = need("[data-quiz-status]");
   const next = need('[data-quiz-action="next"]'), back = need('[data-quiz-action="back"]');
+  // The template's "what to do now" box and printed extras (overrides/quiz.html).
+  const now = need("[data-quiz-now]"), extras = need("[data-quiz-print]");
 
   const read = () => {
     try {
@@ -69,7 +71,7 @@
   // focus() alone may leave the heading under Material's sticky header.
   const show = (heading, text) => {
     heading.focus({ preventScroll: true });
-    root.scrollIntoView({ block: "start" });
+    (result.hidden ? root : result).scrollIntoView({ block: "start" });
     say(text);
   };
 
@@ -136,12 +138,25 @@
         return li;
       });
     const h = el("h2", { tabindex: "-1" }, o.title);
-    const kids = [
-      el("p", { class: "dl-quiz__label" }, ui.result_label), h,
+    const fold = (title, node) => {
+      const d = el("details", { class: "dl-quiz__more" });
+      d.append(el("summary", 0, title), node);
+      return d;
+    };
+    // Warnings (the non-citizen one) come before everything else: before the
+    // headline and the sentence, on screen, to a screen reader and on paper.
+    const kids = Q.warnings.filter((x) => match(x.show_if, st.a)).map((w) => {
+      const note = el("div", { class: "dl-quiz__warning", "data-warning": w.id });
+      note.append(el("h3", 0, w.title), el("p", 0, w.text));
+      if (w.link) note.lastChild.append(" ", el("a", { href: w.link.url }, w.link.text), ".");
+      return note;
+    });
+    now.hidden = extras.hidden = false;
+    kids.push(
+      el("p", { class: "dl-quiz__label" }, ui.result_label), h, now,
       el("p", { class: "dl-quiz__sentence" }, o.sentence),
       ...part(ui.reasons, why(rule)),
-      ...part(ui.assumptions, list([ui.assume_answers, ...o.assumptions])),
-    ];
+    );
     if (fo) {
       const box = el("section", { class: "dl-quiz__fallback", "data-fallback-outcome": fo.id });
       box.append(
@@ -153,21 +168,14 @@
       );
       kids.push(box);
     }
-    for (const w of Q.warnings.filter((x) => match(x.show_if, st.a))) {
-      const note = el("div", { class: "dl-quiz__warning", "data-warning": w.id });
-      note.append(el("h3", 0, w.title), el("p", 0, w.text));
-      if (w.link) {
-        const p = el("p");
-        p.append(el("a", { href: w.link.url }, w.link.text));
-        note.append(p);
-      }
-      kids.push(note);
-    }
     const all = el("div", { class: "dl-quiz__print-only" });
     all.append(...part(ui.all_answers, list(vis.map(answer))));
+    need("[data-quiz-printed]", extras).textContent = new Date().toLocaleDateString(
+      Q.lang === "es" ? "es-US" : "en-US", { year: "numeric", month: "long", day: "numeric" });
     kids.push(
-      ...part(ui.citations, list(links)),
-      all,
+      fold(ui.assumptions, list([ui.assume_answers, ...o.assumptions])),
+      fold(ui.citations, list(links)),
+      all, extras,
       el("p", { class: "dl-quiz__notice" }, Q.notice),
     );
     result.replaceChildren(...kids);
@@ -215,15 +223,29 @@
     },
     restart: () => reset(),
     clear: () => reset(ui.cleared),
-    print: () => window.print(),
+    print: () => { unfold(); window.print(); },
   };
+  // Paper shows what the screen folds (Print button or the browser's own print).
+  let folded = [];
+  const unfold = () => {
+    folded = [...result.querySelectorAll("details:not([open])")];
+    for (const d of folded) d.open = true;
+  };
+  window.addEventListener("beforeprint", () => { if (!folded.length) unfold(); });
+  window.addEventListener("afterprint", () => {
+    for (const d of folded) d.open = false;
+    folded = [];
+  });
   root.addEventListener("click", (e) => {
     const b = e.target.closest("[data-quiz-action]");
     const act = b && actions[b.dataset.quizAction];
     if (act) act();
   });
 
-  for (const n of document.querySelectorAll("[data-quiz-fallback]")) n.hidden = true;
-  root.hidden = false;
+  // Reveal the quiz only once it has rendered: if anything above threw, the
+  // no-JavaScript text and the open list of results stay in place.
   render(false);
+  for (const n of document.querySelectorAll("[data-quiz-fallback]")) n.hidden = true;
+  for (const d of document.querySelectorAll("[data-quiz-every]")) d.open = false;
+  root.hidden = false;
 })();
