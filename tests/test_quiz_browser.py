@@ -13,6 +13,8 @@ DOM contract: docs/maintainers/quiz.md.
 
 from __future__ import annotations
 
+import os
+
 import time
 
 import pytest
@@ -24,12 +26,38 @@ from test_browser import axe_violations
 pytestmark = pytest.mark.browser
 
 DATA = load(ROOT / "data" / "quiz.yml")
-PATHS = enumerate_paths()
+ALL_PATHS = enumerate_paths()
+
+
+def covering_set(paths):
+    """The paths driven in the UI: each keeps one that adds something new (an
+    answer to a question, an (outcome, fallback, warnings) result, or an
+    outcome reached with a given citizenship answer), so every option is
+    clicked, every outcome and fallback is shown and every warning rendered.
+    Every path is still checked against the evaluator in Python
+    (tests/test_quiz_eval.py); QUIZ_ALL_PATHS=1 drives all of them here too
+    (about 30 minutes on 2 cores)."""
+    seen: set = set()
+    keep = []
+    for path in paths:
+        answers = dict(path)
+        out = evaluate(answers)[0]
+        extra = fallback(answers)
+        items = {("answer", q, a) for q, a in path}
+        items.add(("result", out, extra[0] if extra else None, tuple(warnings_for(answers))))
+        items.update(("with", q, a, out) for q, a in path if q == "citizen")
+        if items - seen:
+            seen |= items
+            keep.append(path)
+    return keep
+
+
+PATHS = ALL_PATHS if os.environ.get("QUIZ_ALL_PATHS") == "1" else covering_set(ALL_PATHS)
 URL = {"en": "/quiz/", "es": "/es/quiz/"}
 KEY = "dl-quiz"
 QUESTIONS = {q["id"]: q for q in DATA["questions"]}
 OPTIONS = {q["id"]: [o["id"] for o in q["options"]] for q in DATA["questions"]}
-LONGEST = max(PATHS, key=len)
+LONGEST = max(ALL_PATHS, key=len)
 
 STATE = """() => {
   const root = document.querySelector('[data-quiz]');
