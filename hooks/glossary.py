@@ -25,13 +25,17 @@ SKIP_PAGES = {"glossary", "quiz", "contact"}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.extra["glossary"] = load(Path(config.config_file_path or "mkdocs.yml").parent)
+    root = Path(config.config_file_path or "mkdocs.yml").parent
+    # A missing glossary page is reported by the twin rule (hooks/rules.py,
+    # on_nav) with its own message; there are then no pop-ups to make.
+    missing = not all((root / "docs" / name).is_file() for name in ("glossary.md", "glossary.es.md"))
+    config.extra["glossary"] = None if missing else load(root)
     return config
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     stem = page.file.src_uri.removesuffix(".md").removesuffix(".es")
-    if stem in SKIP_PAGES or page.meta.get("generated"):
+    if stem in SKIP_PAGES or page.meta.get("generated") or config.extra["glossary"] is None:
         return None
     lang = page_lang(page, config)
     prefix = "" if lang == "en" else f"{lang}/"

@@ -109,7 +109,7 @@ CASES = {
     ),
     "English term in a Spanish data string": (
         edit("data/strings.yml", lambda t: t.replace("es: Llame ahora}", "es: Llame ahora por su probation}", 1)),
-        ["data/strings.yml:", '"probation" — write "libertad a prueba" (English term in a Spanish string'],
+        ["data/strings.yml:", '"probation" — write "libertad a prueba" (English term in a Spanish data string'],
     ),
 }
 
