@@ -20,7 +20,11 @@ from scripts.serve_site import COMPRESSIBLE, serve
 
 BUDGET_KIB = 70.0
 BUDGET_REQUESTS = 12
-BUDGET_BLOCKING_KIB = 30.0
+# Render-blocking HTML + CSS. 30 KiB until 2026-12-01; the diagrams, pop-up
+# definitions and the court-date box are inline HTML (no extra request, no
+# script), and put first-steps at 32.5 KiB. Raised to 36 KiB, not more: the
+# quiz page (29 KiB) must not grow (issue 19), and 70 KiB / 12 requests hold.
+BUDGET_BLOCKING_KIB = 36.0
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
