@@ -472,8 +472,9 @@ def reviewed_case(value: object) -> Callable[[Path], object]:
 
 
 def quiz_script_case(tmp: Path) -> object:
-    """docs/quiz.md carrying its own #quiz-data (the quiz would read the first one)."""
-    return page_case(body('<div id="quiz-data" hidden>{"rules": []}</div>'), name="quiz")(tmp)
+    """A page reusing an id the site's scripts look up (the quiz's data now
+    comes from its own script file; the contact form's fields keep ids)."""
+    return page_case(body('<span id="cf-phone">x</span>'), name="quiz")(tmp)
 
 
 REVIEW_HINT = "Hint: write the day the attorney finished the review, or 'pending'"
@@ -507,9 +508,9 @@ DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
         page_case(body("[court](https://www.nccourts.gov/search?q=drug&online=1)")), "accepted: ok"),
     "[M37] code block showing a handler": (
         page_case(body('```\n<button onclick="x()">\n```')), "accepted: ok"),
-    "[QH] page reusing the quiz's #quiz-data": (
+    "[QH] page reusing an id the site's scripts look up": (
         quiz_script_case,
-        "docs/quiz.md:13: id 'quiz-data' is not allowed in content. Hint: the site's own templates use this id; pick another one"),
+        "docs/quiz.md:13: id 'cf-phone' is not allowed in content. Hint: the site's own templates use this id; pick another one"),
     "[D10] Markdown in a firm fact": (
         markdown_fact_case,
         "accepted: <p>By Scott K. Dillin, &#91;Attorney&#93;(https://evil.example/) at &#42;&#42;Law&#42;&#42;.</p>"),

@@ -253,7 +253,7 @@ def test_language_switch_keeps_the_answers(page, server):
 def test_clear_my_answers_wipes_session_storage(page, server):
     page.goto(server + URL["es"], wait_until="networkidle")
     answer_by_mouse(page, "court", "nc_state")
-    answer_by_mouse(page, "charge", "possession")
+    answer_by_mouse(page, "age", "age_22_plus")
     assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is not None
     tap(page, '[data-quiz-action="clear"]')
     assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None

@@ -19,6 +19,8 @@ Answers are picked from data/quiz.yml through scripts/quiz.py, never by label.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -199,10 +201,11 @@ def test_a_quiz_that_cannot_render_leaves_the_notice(browser, server):
     page.on("pageerror", lambda e: errors.append(str(e)))
 
     def broken(route):  # data quiz.js cannot ask a question from
-        body = route.fetch().text().replace('"questions": [', '"questions": [], "unused": [', 1)
-        route.fulfill(body=body, content_type="text/html")
+        body, n = re.subn(r'"questions":\s*\[', '"questions": [], "unused": [', route.fetch().text(), count=1)
+        assert n == 1, "the quiz data file no longer has a questions list"
+        route.fulfill(body=body, content_type="text/javascript")
 
-    page.route(server + URL["en"], broken)
+    page.route("**/assets/js/quiz-data.*.js", broken)
     page.goto(server + URL["en"], wait_until="networkidle")
     assert errors, "the broken data should make quiz.js throw"
     assert page.is_visible("[data-quiz-fallback]")
