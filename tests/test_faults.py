@@ -519,7 +519,7 @@ DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
                   """contact_endpoint: 'https://forms.example.com"><meta http-equiv="refresh" content="0;url=https://evil.example"><x y="'"""),
         f"{FIRM}:{CONTACT}: <meta> is not allowed in content. Hint: {ELEMENT}"),
     "[Q06] placeholder in quiz text": (
-        data_case("quiz.yml", "      en: You are likely a candidate", "      en: Call {{ firm.phone }}. You are likely a candidate"),
+        data_case("quiz.yml", "      en: The G.S. 90-96 program may be open to you", "      en: Call {{ firm.phone }}. The G.S. 90-96 program may be open to you"),
         f"data/quiz.yml:{QUIZ_TITLE}: '{{{{ firm.phone }}}}' in a data file is never replaced. "
         "Hint: placeholders work only in a page body; write the text itself here"),
     # ---- front matter and data read strictly (sitebuild/sourcefiles.py) ---------------
