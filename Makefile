@@ -42,16 +42,16 @@ review-sheet: build  ## one printable HTML page for the attorney: cited statemen
 	$(BIN)/python -m scripts.review_sheet --site site --out build/review-sheet.html
 
 readability: build  ## reading level of every page
-	$(BIN)/python -m scripts.readability site
+	$(BIN)/python -m tools.readability site
 
 translations: $(STAMP)  ## pages and posts missing a translation
 	$(BIN)/python -m scripts.translations
 
 weight: build  ## page weight and requests per page (benchmark)
-	$(BIN)/python -m scripts.weight site --all
+	$(BIN)/python -m tools.weight site --all
 
 lighthouse: build  ## Lighthouse scores, mobile, both languages (benchmark)
-	$(BIN)/python -m scripts.lighthouse site
+	$(BIN)/python -m tools.lighthouse site
 
 clean:
 	rm -rf site .pytest_cache node_modules

@@ -1,4 +1,4 @@
-"""The browser CMS at /admin/ (scripts/cms.py; guide: docs/maintainers/cms.md).
+"""The browser CMS at /admin/ (sitebuild/cms.py; guide: docs/maintainers/cms.md).
 
 After the last language build (and in `mkdocs serve`), writes:
 
@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitebuild.buildinfo import inner_language_build, serving
-from scripts.cms import (
+from sitebuild.cms import (
     ADMIN,
     PLACEHOLDER_REPO,
     CmsError,

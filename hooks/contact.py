@@ -13,7 +13,7 @@
   The checked address goes back into config.extra.firm.contact_endpoint.
 - on_page_context: `contact_action` for the contact page (the form's action).
 - on_files (after mkdocs-static-i18n): contact/firm.vcf, and es/contact/firm.vcf
-  in the Spanish build, from the firm facts (scripts/vcard.py).
+  in the Spanish build, from the firm facts (sitebuild/vcard.py).
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.updates import absolute, lang_prefix
+from sitebuild.updates import absolute, lang_prefix
 from sitebuild.csp import url_problem
-from scripts.vcard import firm_vcard
+from sitebuild.vcard import firm_vcard
 
 ENV = "CONTACT_ENDPOINT"
 VCARD = "contact/firm.vcf"

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.review import ReviewError, parse_reviewed
+from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.statutes import ContentError, gs_url
 from sitebuild.translations import translation_gaps
 

@@ -1,6 +1,6 @@
 """Costs: data/costs.yml -> the list of costs on the Costs page.
 
-- on_config: load and check data/costs.yml (scripts/costs.py); a problem
+- on_config: load and check data/costs.yml (sitebuild/costs.py); a problem
   fails the build with "data/costs.yml: <item>: <problem>".
 - on_page_markdown: replace the marker <!-- costs --> with the list
   (overrides/partials/costs.html, autoescaped). Amounts not yet verified by
@@ -17,8 +17,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import page_lang
-from scripts.costs import for_page, load
-from scripts.partials import render_partial
+from sitebuild.costs import for_page, load
+from sitebuild.partials import render_partial
 from sitebuild.data import SiteDataError
 
 MARKER = "<!-- costs -->"

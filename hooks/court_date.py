@@ -19,8 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.local_help import for_page
-from scripts.partials import render_partial
+from sitebuild.local_help import for_page
+from sitebuild.partials import render_partial
 from sitebuild.buildinfo import page_lang
 
 MARKER = "<!-- court-date -->"

@@ -7,7 +7,7 @@ page-weight budget):
   sources keep their comments, the bundle does not (comments and runs of
   blanks dropped outside quoted strings: a third of its gzip bytes);
 - after the last language build, the rules of Material's stylesheet that no
-  page can use are dropped (scripts/purge_css.py)."""
+  page can use are dropped (sitebuild/purge_css.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.plugins import event_priority
 
 from sitebuild.buildinfo import inner_language_build
-from scripts.purge_css import purge_site
+from sitebuild.purge_css import purge_site
 
 
 SOURCES = "assets/css/src"

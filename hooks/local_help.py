@@ -1,7 +1,7 @@
 """Help near you: data/local.yml -> the "Help near you" page, both languages.
 
 - on_config: load and check data/local.yml against data/firm.yml's service
-  area (scripts/local_help.py); any problem fails the build with
+  area (sitebuild/local_help.py); any problem fails the build with
   "data/local.yml: <county>/<entry>: <problem>".
 - on_page_markdown: on a page that contains the marker <!-- local-help -->,
   replace it with one section per county (overrides/partials/local_help.html,
@@ -18,8 +18,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import page_lang
-from scripts.local_help import LocalHelpError, for_page, load
-from scripts.partials import render_partial
+from sitebuild.local_help import LocalHelpError, for_page, load
+from sitebuild.partials import render_partial
 from sitebuild.data import SiteDataError
 
 MARKER = "<!-- local-help -->"

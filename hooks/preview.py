@@ -1,11 +1,11 @@
 """`make serve` (mkdocs serve): pick up every kind of edit, and show a failed
 rebuild in the browser instead of a page that never finishes loading.
 
-- mkdocs.yml `watch:` adds data/, hooks/, scripts/ and overrides/ to what
+- mkdocs.yml `watch:` adds data/, hooks/, sitebuild/ and overrides/ to what
   MkDocs watches (it watches only docs/ and mkdocs.yml by itself).
 - on_startup: MkDocs loads hook files once per process, and the hooks import
-  scripts/ once; before each rebuild we forget both, so an edit to a hook or
-  to scripts/ takes effect on the next save. Because the hooks are loaded
+  sitebuild/ once; before each rebuild we forget both, so an edit to a hook or
+  to sitebuild/ takes effect on the next save. Because the hooks are loaded
   afresh, "this is `mkdocs serve`" lives in the environment
   (sitebuild.buildinfo.serving), not in a module variable that would be reset.
 - on_serve: wraps the rebuild. MkDocs 1.6 leaves the browser waiting while a
@@ -62,11 +62,11 @@ def error_text(err: BaseException) -> str:
 
 
 def forget_loaded_code() -> None:
-    """Make the next rebuild load hooks/*.py, scripts/ and sitebuild/ from disk again."""
+    """Make the next rebuild load hooks/*.py and sitebuild/ from disk again."""
     for hooks_option in (getattr(MkDocsConfig, "hooks", None),):
         if isinstance(hooks_option, config_options.Hooks):
             hooks_option._load_hook.cache_clear()
-    for name in [n for n in sys.modules if n.split(".")[0] in ("scripts", "sitebuild")]:
+    for name in [n for n in sys.modules if n.split(".")[0] == "sitebuild"]:
         del sys.modules[name]
 
 

@@ -1,7 +1,7 @@
 """Eligibility quiz: check data/quiz.yml on every build and hand the quiz page
 its data in the page's language.
 
-- on_config: load and validate data/quiz.yml (scripts/quiz.py); any problem
+- on_config: load and validate data/quiz.yml (sitebuild/quiz.py); any problem
   fails the build with a PluginError naming the file, the id and the problem.
 - on_page_context: for the page with `template: quiz.html`, put `quiz` in the
   template context: the data in the page's language, statute URLs, the firm's
@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sitebuild.buildinfo import page_lang
-from scripts.quiz import QuizError, for_page, load, validate
+from sitebuild.quiz import QuizError, for_page, load, validate
 
 QUIZ_FILE = "data/quiz.yml"
 TEMPLATE = "quiz.html"

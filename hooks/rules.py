@@ -39,7 +39,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.review import ReviewError, parse_reviewed
+from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild import allowlist, anchors, markup, placeholders, statutes, translations
 from sitebuild.buildinfo import inner_language_build
 from sitebuild.data import localize
@@ -59,7 +59,7 @@ def key_line(front: str, key: str) -> int:
 
 
 def post_date(meta: dict[str, Any], rel: str) -> dt.date | None:
-    """A post's date for the review-date bounds (scripts/review.py); a post
+    """A post's date for the review-date bounds (sitebuild/review.py); a post
     whose date is missing or wrong gets date.max here: hooks/updates.py names it."""
     if not rel.startswith(POSTS) or rel.startswith(POSTS + "index"):
         return None

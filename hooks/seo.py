@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import inner_language_build, page_lang
 from sitebuild.search_keywords import add_to_indexes
-from scripts.seo_data import (
+from sitebuild.seo import (
     DEFAULT_LANG,
     OG_LOCALES,
     breadcrumb_jsonld,

@@ -2,11 +2,11 @@
 
 Our own hook, not Material's blog plugin or mkdocs-rss-plugin: see
 docs/maintainers/CONTRIBUTING.md, "Updates". The logic lives in
-scripts/updates.py; this file only connects it to MkDocs.
+sitebuild/updates.py; this file only connects it to MkDocs.
 
 mkdocs-static-i18n runs the whole build once per language. Each build:
 - on_files (after the i18n plugin has chosen this language's files): check
-  every post of both languages (scripts.updates.load_posts), drop the posts
+  every post of both languages (sitebuild.updates.load_posts), drop the posts
   that are not out yet (`draft: true`, or dated after BUILD_DATE / today:
   no page, index entry, feed entry or sitemap line) unless this is a preview
   (`mkdocs serve` or PREVIEW=1, where they are shown and marked), give each
@@ -33,8 +33,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.review import ReviewError, parse_reviewed
-from scripts.updates import (
+from sitebuild.review import ReviewError, parse_reviewed
+from sitebuild.updates import (
     FOLDER,
     LANGS,
     UpdatesError,

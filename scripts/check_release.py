@@ -29,8 +29,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 
-from scripts.review import ReviewError, parse_reviewed
-from scripts.updates import UpdatesError, front_matter
+from sitebuild.review import ReviewError, parse_reviewed
+from sitebuild.updates import UpdatesError, front_matter
 from sitebuild.csp import url_problem
 from sitebuild.data import ROOT, load_firm, placeholders
 from sitebuild.errors import ContentError
@@ -95,7 +95,7 @@ def review_problems(docs: Path, quiz: Path = QUIZ) -> list[str]:
 
 
 def review_item_problems() -> list[str]:
-    from scripts.review_sheet import ReviewDataError, open_items
+    from sitebuild.review import ReviewDataError, open_items
 
     try:
         return [f"data/review.yml: '{i['id']}' is still open for the attorney" for i in open_items()]
@@ -105,8 +105,8 @@ def review_item_problems() -> list[str]:
 
 def local_problems() -> list[str]:
     """Local help entries and cost amounts the firm has not verified."""
-    from scripts.costs import unverified_costs
-    from scripts.local_help import unverified_entries
+    from sitebuild.costs import unverified_costs
+    from sitebuild.local_help import unverified_entries
 
     return [*unverified_entries(), *unverified_costs()]
 
@@ -153,7 +153,7 @@ def site_url_problems(url: str | None) -> list[str]:
 
 def preview_problems(env: dict[str, str] | None = None) -> list[str]:
     """A preview build shows drafts and scheduled posts: never publish one."""
-    from scripts.updates import preview_env
+    from sitebuild.updates import preview_env
 
     if preview_env(os.environ if env is None else env):
         return ["PREVIEW is set: a preview build shows drafts and scheduled posts; unset PREVIEW to release"]

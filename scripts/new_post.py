@@ -22,7 +22,7 @@ import unicodedata
 from pathlib import Path
 
 
-from scripts.updates import FOLDER, POST_NAME, UpdatesError, load_posts, parse_post
+from sitebuild.updates import FOLDER, POST_NAME, UpdatesError, load_posts, parse_post
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,12 +19,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 from bs4 import BeautifulSoup, Tag
 
-from scripts.quiz import load as load_quiz
-from scripts.review import parse_reviewed
-from scripts.updates import front_matter
+from sitebuild.quiz import load as load_quiz
+from sitebuild.review import ReviewDataError, open_items, parse_reviewed
+from sitebuild.updates import front_matter
 from sitebuild.data import ROOT
 
 REVIEW = ROOT / "data" / "review.yml"
@@ -45,44 +44,6 @@ th, td { border: 1px solid #999; padding: .25em .4em; vertical-align: top; text-
 .none { color: #666; font-style: italic; }
 @media print { h2 { break-before: page; } .cols { grid-template-columns: 1fr 1fr; } }
 """
-
-
-class ReviewDataError(ValueError):
-    pass
-
-
-def load_items(path: Path = REVIEW, docs: Path = ROOT / "docs") -> list[dict[str, Any]]:
-    """data/review.yml's items, checked: id, pages (each a docs/ page,
-    'quiz' or 'site'), question, closed (false or a date)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    items = data.get("items")
-    if not isinstance(items, list):
-        raise ReviewDataError(f"{path.name}: expected 'items:' with a list of questions")
-    seen: set[str] = set()
-    for n, item in enumerate(items, 1):
-        where = f"data/review.yml: item {n}"
-        if not isinstance(item, dict):
-            raise ReviewDataError(f"{where}: must be a mapping with id, pages, question, closed")
-        for key in ("id", "question"):
-            if not isinstance(item.get(key), str) or not item[key].strip():
-                raise ReviewDataError(f"{where}: needs '{key}' (text)")
-        if item["id"] in seen:
-            raise ReviewDataError(f"{where}: duplicate id '{item['id']}'")
-        seen.add(item["id"])
-        if not isinstance(item.get("pages"), list) or not item["pages"]:
-            raise ReviewDataError(f"{where} ({item['id']}): needs 'pages' (a list like [faq.md, quiz])")
-        for page in item["pages"]:
-            if page not in ("quiz", "site") and not (docs / str(page)).is_file():
-                raise ReviewDataError(f"{where} ({item['id']}): no page docs/{page} (write a docs/ path like "
-                                      "faq.md, or quiz, or site)")
-        closed = item.get("closed", False)
-        if closed is not False and not (isinstance(closed, dt.date) and not isinstance(closed, dt.datetime)):
-            raise ReviewDataError(f"{where} ({item['id']}): 'closed' must be false or a date YYYY-MM-DD")
-    return items
-
-
-def open_items(path: Path = REVIEW, docs: Path = ROOT / "docs") -> list[dict[str, Any]]:
-    return [i for i in load_items(path, docs) if i.get("closed", False) is False]
 
 
 def page_key(rel: str, docs: Path = ROOT / "docs") -> str:

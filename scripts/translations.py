@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from sitebuild.translations import EXCLUDED, split_lang, translation_gaps
-from scripts.updates import FOLDER
+from sitebuild.updates import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 

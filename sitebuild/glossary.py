@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from sitebuild.errors import fail
 from sitebuild.sourcefiles import compose_yaml, load_yaml, read_text, split_page

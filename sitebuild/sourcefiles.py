@@ -225,7 +225,7 @@ def read_page(path: Path, where: str) -> tuple[Source, dict[str, Any]]:
 # wins). MkDocs publishes every file it finds there, so anything else (an
 # uploaded .html with its .js, an SVG with a script, a .markdown page that
 # skips the page rules) would ship on the site's own origin. The CMS's media
-# folder (scripts/cms.py MEDIA_FOLDER) takes raster images only.
+# folder (sitebuild/cms.py MEDIA_FOLDER) takes raster images only.
 UPLOADS = "assets/img/uploads/"
 RASTER = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif")
 FILE_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -114,7 +114,7 @@ def pages(site_dir: Path) -> dict[str, BuiltPage]:
 def server(site_dir: Path) -> Iterator[str]:
     """The built site on loopback with its `_headers` applied, as Netlify or
     Cloudflare Pages would serve it: every browser test runs under the CSP."""
-    from scripts.serve_site import serve
+    from tools.serve import serve
 
     assert (site_dir / "_headers").exists(), "the build wrote no _headers"
     with serve(site_dir) as base:

@@ -30,7 +30,7 @@ def visit(page, url: str) -> tuple[list[str], list[str]]:
     errors: list[str] = []
     foreign: list[str] = []
     # Console errors include every Content-Security-Policy violation: the
-    # server applies the site's _headers (scripts/serve_site.py).
+    # server applies the site's _headers (tools/serve.py).
     page.on("console", lambda m: errors.append(m.text)
             if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -1,13 +1,13 @@
 """Page-weight budget, measured in Chromium (bytes and request counts are
 deterministic for a given build): every page <= 70 KiB gzip until the
-network is idle, <= 12 requests, render-blocking HTML+CSS <= 36 KiB (scripts/weight.py says why),
+network is idle, <= 12 requests, render-blocking HTML+CSS <= 36 KiB (tools/weight.py says why),
 no failed request, nothing from another host."""
 
 from __future__ import annotations
 
 import pytest
 
-from scripts.weight import all_paths, measure_all
+from tools.weight import all_paths, measure_all
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""The browser CMS at /admin/ (Sveltia CMS; scripts/cms.py, hooks/cms.py).
+"""The browser CMS at /admin/ (Sveltia CMS; sitebuild/cms.py, hooks/cms.py).
 
 - its configuration is valid for the pinned Sveltia version and agrees with
   the build's rules (required fields, paths, file names);
@@ -28,11 +28,11 @@ import pytest
 from playwright.sync_api import expect
 import yaml
 
-from scripts import cms
-from scripts.review_sheet import ReviewDataError, load_items
+from sitebuild import cms
+from sitebuild.review import ReviewDataError, load_items
 from sitebuild.csp import headers_for, parse_headers_file
 from sitebuild.data import load_firm
-from scripts.updates import ATOM, POST_NAME, UpdatesError, parse_post
+from sitebuild.updates import ATOM, POST_NAME, UpdatesError, parse_post
 from conftest import ROOT, copy_project, run_build
 
 SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"

@@ -22,7 +22,7 @@ import vobject
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
-from scripts.serve_site import handler_for, serve
+from tools.serve import handler_for, serve
 from sitebuild.data import load_firm, load_strings
 from test_browser import axe_violations
 
@@ -842,7 +842,7 @@ def test_axe_updates_pages(browser, server, lang):
     ("Monday to Friday, 9 to 5", "9 to 5. Languages"),
 ])
 def test_vcard_note_ends_each_part_with_one_full_stop(hours, ending):
-    from scripts.vcard import firm_vcard
+    from sitebuild.vcard import firm_vcard
 
     firm = {**FIRM, "hours": {"en": hours, "es": hours}}
     card = vobject.readOne(firm_vcard(firm, "en", STRINGS["en"], "https://diversion.example.org/"))

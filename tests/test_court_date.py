@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_build
-from scripts.local_help import county_id, load as load_local
+from sitebuild.local_help import county_id, load as load_local
 
 pytestmark = pytest.mark.browser
 

@@ -6,11 +6,9 @@ nothing on them at 390 and 1280 px."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
 from sitebuild.diagrams import MARKER, load, render

@@ -66,7 +66,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_site: Path) -> Iterator[str]:
-    from scripts.serve_site import serve
+    from tools.serve import serve
 
     with serve(hostile_site) as base:
         yield base

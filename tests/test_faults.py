@@ -462,7 +462,7 @@ BUILD_DATE = "2026-12-01"
 
 def reviewed_case(value: object) -> Callable[[Path], object]:
     def run(tmp: Path) -> object:
-        from scripts.review import ReviewError, parse_reviewed
+        from sitebuild.review import ReviewError, parse_reviewed
 
         try:
             return parse_reviewed(value, "data/quiz.yml")
@@ -558,7 +558,7 @@ DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
     "[D05] right-to-left override in the firm name": (
         data_case("firm.yml", "name: Scott", "name: \u202eScott"),
         f"{FIRM}:{NAME}: a right-to-left or direction override (U+202E) at column 7. Hint: {HOLD}"),
-    # ---- review dates (scripts/review.py; build date 2026-12-01) ----------------------
+    # ---- review dates (sitebuild/review.py; build date 2026-12-01) ----------------------
     "[F09] reviewed in the future": (
         page_case(front("reviewed: 2026-11-27", "reviewed: 2099-01-01")),
         f"{EN}:4: 'reviewed: 2099-01-01' is in the future (the build's date is "

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SITE_URL
-from scripts.links import check
+from tools.links import check
 
 
 def vnu_jar() -> Path:

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import copy_project, run_build
-from scripts import costs, local_help
-from scripts.local_help import LocalHelpError, unverified_entries
+from sitebuild import costs, local_help
+from sitebuild.local_help import LocalHelpError, unverified_entries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "local"
 

@@ -20,7 +20,7 @@ import time
 import pytest
 
 from conftest import ROOT
-from scripts.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
+from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
 from test_browser import axe_violations
 
 pytestmark = pytest.mark.browser

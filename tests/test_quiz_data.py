@@ -14,8 +14,8 @@ import yaml
 
 from conftest import ROOT, copy_project, run_build
 from sitebuild.statutes import gs_url
-from scripts.quiz import QuizError, enumerate_paths, load, validate
-from scripts.readability import EN_MAX_GRADE, ES_MIN_EASE, score
+from sitebuild.quiz import QuizError, enumerate_paths, load, validate
+from tools.readability import EN_MAX_GRADE, ES_MIN_EASE, score
 from sitebuild.data import load_firm
 
 FIXTURES = ROOT / "tests" / "fixtures" / "quiz"

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from scripts.quiz import enumerate_paths, evaluate, fallback, load, visible_questions, warnings_for
+from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, visible_questions, warnings_for
 
 DATA = load(ROOT / "data" / "quiz.yml")
 OUTCOMES = {o["id"]: o for o in DATA["outcomes"]}

@@ -1,4 +1,4 @@
-"""The quiz's reference evaluator (scripts/quiz.py) on hand-written legal
+"""The quiz's reference evaluator (sitebuild/quiz.py) on hand-written legal
 scenarios, checked against ../shared/research/nc-diversion-law.md section 7,
 and its command line."""
 
@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from scripts.quiz import (
+from sitebuild.quiz import (
     QuizError,
     enumerate_paths,
     evaluate,
@@ -127,7 +127,7 @@ OUTCOMES = {o["id"]: o for o in DATA["outcomes"]}
 
 def law_of(answers: dict[str, str]) -> set[str]:
     """Every statute the result of these answers cites (outcome, rule, fallback)."""
-    from scripts.quiz import fallback_rule, matching_rule
+    from sitebuild.quiz import fallback_rule, matching_rule
 
     rules = [r for r in (matching_rule(answers), fallback_rule(answers)) if r]
     return {c["text"] for r in rules for c in (*r["citations"], *OUTCOMES[r["outcome"]]["citations"])}
@@ -308,13 +308,13 @@ def test_cli_refuses_unknown_option(capsys):
 
 def test_cli_runs_as_a_module():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    help_ = subprocess.run([sys.executable, "-m", "scripts.quiz", "--help"], cwd=ROOT, env=env,
+    help_ = subprocess.run([sys.executable, "-m", "sitebuild.quiz", "--help"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=60)
     assert help_.returncode == 0 and "QUESTION=OPTION" in help_.stdout
-    run = subprocess.run([sys.executable, "-m", "scripts.quiz", "court=federal", "citizen=yes"], cwd=ROOT,
+    run = subprocess.run([sys.executable, "-m", "sitebuild.quiz", "court=federal", "citizen=yes"], cwd=ROOT,
                          env=env, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert "outcome: other_court" in run.stdout and "path: court=federal > citizen=yes" in run.stdout
-    check = subprocess.run([sys.executable, "-m", "scripts.quiz"], cwd=ROOT, env=env,
+    check = subprocess.run([sys.executable, "-m", "sitebuild.quiz"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=60)
     assert check.returncode == 0 and f"{len(enumerate_paths())} answer paths" in check.stdout

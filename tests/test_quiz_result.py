@@ -14,7 +14,7 @@
 - Without JavaScript the "needs JavaScript" notice comes right after the
   page title, before the Markdown's promise of a quiz; if the quiz cannot
   render, that notice stays.
-Answers are picked from data/quiz.yml through scripts/quiz.py, never by label.
+Answers are picked from data/quiz.yml through sitebuild/quiz.py, never by label.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from scripts.quiz import enumerate_paths, evaluate, load, warnings_for
+from sitebuild.quiz import enumerate_paths, evaluate, load, warnings_for
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from scripts.readability import EN_MAX_GRADE, ES_MIN_EASE, page_text, score
+from tools.readability import EN_MAX_GRADE, ES_MIN_EASE, page_text, score
 
 
 def test_reading_level_of_every_page(site_dir):

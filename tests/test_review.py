@@ -1,6 +1,6 @@
 """Review status: `reviewed: pending` or a date; pending pages make no review
 claim, a malformed value fails the build, and check-release refuses to
-publish while anything is pending (scripts/review.py, scripts/check_release.py)."""
+publish while anything is pending (sitebuild/review.py, scripts/check_release.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
 from scripts import check_release
-from scripts.review import ReviewError, parse_reviewed
+from sitebuild.review import ReviewError, parse_reviewed
 
 
 def set_reviewed(path: Path, value: str) -> None:
@@ -170,7 +169,7 @@ def test_check_release_refuses_a_preview_build():
 
 
 def test_check_release_lists_unverified_local_help_and_costs(monkeypatch):
-    from scripts import costs, local_help
+    from sitebuild import costs, local_help
 
     found = check_release.problems(ROOT / "site-that-does-not-exist", ROOT / "docs")
     local = [line for line in found if line.startswith(("data/local.yml:", "data/costs.yml:"))]

@@ -10,8 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, content_pages
-from scripts.quiz import load as load_quiz
-from scripts.review_sheet import ReviewDataError, load_items, open_items, page_key, render
+from sitebuild.quiz import load as load_quiz
+from scripts.review_sheet import page_key, render
+from sitebuild.review import ReviewDataError, load_items, open_items
 
 
 @pytest.fixture(scope="module")

@@ -172,7 +172,7 @@ def hostile_sites(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module", params=["headers", "meta-only"])
 def hostile_base(request, hostile_sites) -> Iterator[str]:
-    from scripts.serve_site import serve
+    from tools.serve import serve
 
     with serve(hostile_sites[request.param]) as base:
         yield base

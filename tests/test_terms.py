@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Comment
 
-from conftest import ROOT, copy_project, run_build
+from conftest import copy_project, run_build
 from sitebuild.terms import (
     TermsError,
     apply_exceptions,

@@ -10,7 +10,6 @@ Most cases call the checker directly on a throw-away copy of docs/ and data/
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml

@@ -18,9 +18,9 @@ from lxml import etree
 
 from conftest import ROOT, copy_project, run_build
 from scripts import new_post, translations
-from scripts.bench_updates import add_synthetic_posts
+from tools.bench_updates import add_synthetic_posts
 from sitebuild.data import load_strings
-from scripts.updates import PER_PAGE, UpdatesError, load_posts, parse_post
+from sitebuild.updates import PER_PAGE, UpdatesError, load_posts, parse_post
 
 FIXTURES = Path(__file__).parent / "fixtures" / "updates"
 POSTS = load_posts(ROOT / "docs")
@@ -293,7 +293,7 @@ def test_new_post_help_runs():
 
 
 def test_bench_help_runs():
-    result = subprocess.run([sys.executable, "-m", "scripts.bench_updates", "--help"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "tools.bench_updates", "--help"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0 and "--counts" in result.stdout
 

@@ -3,7 +3,7 @@
    one runs (hooks/quiz.py, overrides/quiz.html, data/quiz.yml). It makes no request. Answers live in
    sessionStorage under one key for both languages, so switching language keeps
    them, and closing the tab or "Clear my answers" wipes them. The rules are the
-   same as scripts/quiz.py; tests/test_quiz_browser.py compares every path.
+   same as sitebuild/quiz.py; tests/test_quiz_browser.py compares every path.
    DOM contract: docs/maintainers/quiz.md. */
 (() => {
   "use strict";
@@ -48,7 +48,7 @@
     });
   };
   const match = (c, a) => Object.keys(c).every((k) => (c[k] || []).includes(a[k]));
-  // Answers to questions no longer shown do not count (as in scripts/quiz.py).
+  // Answers to questions no longer shown do not count (as in sitebuild/quiz.py).
   const clean = () => {
     const a = {};
     for (const q of shown(st.a)) if (st.a[q.id] != null) a[q.id] = st.a[q.id];
@@ -125,7 +125,7 @@
     const part = (title, node) => [el("h3", 0, title), node];
     const why = (r) => list(vis.filter((q) => q.id in r.when).map(answer));
     // A rule with fallback_title also shows the first later matching rule's
-    // result (scripts/quiz.py fallback_rule): "if the overdose law does not
+    // result (sitebuild/quiz.py fallback_rule): "if the overdose law does not
     // protect you", here is what G.S. 90-96 says.
     const fr = rule.fallback_title && Q.rules.slice(Q.rules.indexOf(rule) + 1)
       .find((r) => !r.fallback_title && match(r.when, st.a));

@@ -1,7 +1,7 @@
 """Link integrity of the built site: every internal link and #anchor must
 resolve (both languages); external links are listed, never fetched.
 
-Usage: python -m scripts.links [SITE_DIR] [--external]
+Usage: python -m tools.links [SITE_DIR] [--external]
 Exits 1 when an internal link or anchor is broken.
 """
 

@@ -12,7 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+from sitebuild.data import ROOT
 
 PENDING = "pending"
 # No review can predate the site: the project's first commit (5529ee1) is
@@ -25,7 +30,7 @@ class ReviewError(ValueError):
 
 
 def today(env: Mapping[str, str] = os.environ) -> dt.date:
-    """The build's "today" (BUILD_DATE=YYYY-MM-DD when set, as scripts/updates.py
+    """The build's "today" (BUILD_DATE=YYYY-MM-DD when set, as sitebuild/updates.py
     reads it; a malformed BUILD_DATE is reported there)."""
     try:
         return dt.date.fromisoformat(env.get("BUILD_DATE", "").strip())
@@ -75,3 +80,46 @@ def parse_reviewed(value: Any, src: str, env: Mapping[str, str] = os.environ,
         f"{src}: 'reviewed' must be 'pending' or a date written YYYY-MM-DD "
         f"(the day the attorney finished the review), got {shown(value)}"
     )
+
+
+
+
+REVIEW = ROOT / "data" / "review.yml"
+
+
+class ReviewDataError(ValueError):
+    pass
+
+
+def load_items(path: Path = REVIEW, docs: Path = ROOT / "docs") -> list[dict[str, Any]]:
+    """data/review.yml's items, checked: id, pages (each a docs/ page,
+    'quiz' or 'site'), question, closed (false or a date)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    items = data.get("items")
+    if not isinstance(items, list):
+        raise ReviewDataError(f"{path.name}: expected 'items:' with a list of questions")
+    seen: set[str] = set()
+    for n, item in enumerate(items, 1):
+        where = f"data/review.yml: item {n}"
+        if not isinstance(item, dict):
+            raise ReviewDataError(f"{where}: must be a mapping with id, pages, question, closed")
+        for key in ("id", "question"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise ReviewDataError(f"{where}: needs '{key}' (text)")
+        if item["id"] in seen:
+            raise ReviewDataError(f"{where}: duplicate id '{item['id']}'")
+        seen.add(item["id"])
+        if not isinstance(item.get("pages"), list) or not item["pages"]:
+            raise ReviewDataError(f"{where} ({item['id']}): needs 'pages' (a list like [faq.md, quiz])")
+        for page in item["pages"]:
+            if page not in ("quiz", "site") and not (docs / str(page)).is_file():
+                raise ReviewDataError(f"{where} ({item['id']}): no page docs/{page} (write a docs/ path like "
+                                      "faq.md, or quiz, or site)")
+        closed = item.get("closed", False)
+        if closed is not False and not (isinstance(closed, dt.date) and not isinstance(closed, dt.datetime)):
+            raise ReviewDataError(f"{where} ({item['id']}): 'closed' must be false or a date YYYY-MM-DD")
+    return items
+
+
+def open_items(path: Path = REVIEW, docs: Path = ROOT / "docs") -> list[dict[str, Any]]:
+    return [i for i in load_items(path, docs) if i.get("closed", False) is False]

@@ -1,6 +1,6 @@
 """Screenshots of key pages at phone and desktop widths, both languages.
 
-Usage: python -m scripts.screenshots [SITE_DIR] [OUT_DIR] [PATH ...]
+Usage: python -m tools.screenshots [SITE_DIR] [OUT_DIR] [PATH ...]
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from scripts.serve_site import serve
-from scripts.weight import CHROMIUM_ARGS, KEY_PAGES
+from tools.serve import serve
+from tools.weight import CHROMIUM_ARGS, KEY_PAGES
 
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 

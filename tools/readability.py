@@ -1,7 +1,7 @@
 """Reading level of built pages: Flesch-Kincaid grade (English) and
 Fernández-Huerta ease (Spanish), computed offline (textstat 0.7.4 + pyphen).
 
-Usage: python -m scripts.readability [SITE_DIR]   (default: site/)
+Usage: python -m tools.readability [SITE_DIR]   (default: site/)
 Prints one line per page and exits 1 when a page misses its target.
 """
 

@@ -3,7 +3,7 @@ not a test. Installs Lighthouse from the npm registry into .cache/ on first
 use; runs Debian's Chromium against the built site served on loopback with
 its `_headers`.
 
-Usage: python -m scripts.lighthouse [SITE_DIR]
+Usage: python -m tools.lighthouse [SITE_DIR]
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from scripts.serve_site import serve
+from tools.serve import serve
 from sitebuild.data import ROOT
 
 VERSION = "12.2.3"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild.statutes import SECTION, gs_url
-from scripts.local_help import URL, LocalHelpError, _text
+from sitebuild.local_help import URL, LocalHelpError, _text
 from sitebuild.data import DATA, localize, read_yaml
 
 COSTS_FILE = "data/costs.yml"

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from scripts.review import ReviewError, parse_reviewed, shown
+from sitebuild.review import ReviewError, parse_reviewed, shown
 
 LANGS: tuple[str, ...] = ("en", "es")
 DEFAULT_LANG = LANGS[0]

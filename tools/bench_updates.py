@@ -1,6 +1,6 @@
 """Benchmark: does the site stay fast and light as updates pile up?
 
-Usage: python -m scripts.bench_updates [--counts 10 100 1000] [--page benefits/index.html]
+Usage: python -m tools.bench_updates [--counts 10 100 1000] [--page benefits/index.html]
 
 For each N: copy the project to a temporary folder, add N synthetic
 bilingual posts, run `mkdocs build --strict`, and print the build time and
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts.updates import FOLDER
+from sitebuild.updates import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = ("docs", "overrides", "hooks", "data", "scripts", "sitebuild", "mkdocs.yml", "package.json")
@@ -97,7 +97,7 @@ def build(project: Path, out: Path) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m scripts.bench_updates",
+    ap = argparse.ArgumentParser(prog="python -m tools.bench_updates",
                                  description=__doc__.splitlines()[0])
     ap.add_argument("--counts", type=int, nargs="+", default=[10, 100, 1000],
                     help="numbers of synthetic bilingual posts (default: 10 100 1000)")

@@ -1,7 +1,7 @@
 """Page weight: open built pages in Chromium (phone viewport) over loopback
 and count what the browser fetches until the network is idle.
 
-Usage: python -m scripts.weight [SITE_DIR] [--all]
+Usage: python -m tools.weight [SITE_DIR] [--all]
 Prints a table: requests, KiB transferred (gzip, as a compressing host
 serves it), render-blocking KiB (HTML + CSS), failed and foreign requests.
 Budget (issue "Found and fast"): <= 70 KiB, <= 12 requests,
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from scripts.serve_site import COMPRESSIBLE, serve
+from tools.serve import COMPRESSIBLE, serve
 
 BUDGET_KIB = 70.0
 BUDGET_REQUESTS = 12
