@@ -11,12 +11,12 @@ import sys
 import pytest
 
 from conftest import ROOT
+from scripts.quiz import main
 from sitebuild.quiz import (
     QuizError,
     enumerate_paths,
     evaluate,
     load,
-    main,
     fallback,
     visible_questions,
     warnings_for,
