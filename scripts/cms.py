@@ -8,7 +8,7 @@ import sys
 from sitebuild.cms import (CmsError, ROOT, cms_config, config_yaml, repository)
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m sitebuild.cms", description="Print the CMS's config.yml.")
+    ap = argparse.ArgumentParser(prog="python -m scripts.cms", description="Print the CMS's config.yml.")
     ap.add_argument("--repo", help="owner/name (default: CMS_REPO, GITHUB_REPOSITORY, ...)")
     ap.add_argument("--branch", help="branch (default: CMS_BRANCH or main)")
     args = ap.parse_args(argv)

@@ -10,9 +10,9 @@ from sitebuild.quiz import (Answers, LANGS, QUIZ_FILE, QuizError, ROOT, _check_a
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
-        prog="python -m sitebuild.quiz",
+        prog="python -m scripts.quiz",
         description="Check data/quiz.yml, or evaluate answers with it.",
-        epilog="example: python -m sitebuild.quiz court=nc_state age=age_22_plus charge=possession overdose=no "
+        epilog="example: python -m scripts.quiz court=nc_state age=age_22_plus charge=possession overdose=no "
         "prior_felony=no prior_drug=no prior_discharge=no citizen=yes",
     )
     ap.add_argument("answers", nargs="*", metavar="QUESTION=OPTION", help="answers by id")
