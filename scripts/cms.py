@@ -1,4 +1,4 @@
-"""Command: python -m sitebuild.cms (the library is sitebuild/cms.py)."""
+"""Command: python -m scripts.cms (the library is sitebuild/cms.py)."""
 
 from __future__ import annotations
 

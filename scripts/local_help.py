@@ -1,4 +1,4 @@
-"""Command: python -m sitebuild.local_help (the library is sitebuild/local_help.py)."""
+"""Command: python -m scripts.local_help (the library is sitebuild/local_help.py)."""
 
 from __future__ import annotations
 

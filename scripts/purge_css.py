@@ -1,4 +1,4 @@
-"""Command: python -m sitebuild.purge_css (the library is sitebuild/purge_css.py)."""
+"""Command: python -m scripts.purge_css (the library is sitebuild/purge_css.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Command: python -m sitebuild.quiz (the library is sitebuild/quiz.py)."""
+"""Command: python -m scripts.quiz (the library is sitebuild/quiz.py)."""
 
 from __future__ import annotations
 
