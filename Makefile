@@ -11,7 +11,7 @@ HOST    ?= 127.0.0.1:8000
 NODE    := node_modules/.installed
 
 # Material 9.7+ prints an end-of-life notice on every run (EOL 2027-05-05).
-# We silence it here, and only here; see docs/maintainers/CONTRIBUTING.md,
+# We silence it here, and only here; see docs/maintainers/ARCHITECTURE.md,
 # "Exit plan", for what we do about it.
 export NO_MKDOCS_2_WARNING := 1
 

@@ -7,10 +7,10 @@
   hashed from their template sources (rendered with this site's config),
   never from what the built pages contain; any other inline script or
   <style> in a built page fails the build.
-- The <meta> carries the policy HTML-escaped.
-- Every page gets the policy as <meta http-equiv> (for hosts that ignore
-  `_headers`, e.g. GitHub Pages). Any other inline script in a built page
-  fails the build naming the page's source file.
+- Every page gets the policy as <meta http-equiv>, HTML-escaped (for hosts
+  that ignore `_headers`, e.g. GitHub Pages); a refused script or style is
+  named with the page's source file. Not in `mkdocs serve` (its live-reload
+  script is inline).
 - After the last language build, `_headers` carries the full policy (with
   frame-ancestors) for Netlify / Cloudflare Pages.
 """

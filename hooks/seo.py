@@ -4,7 +4,10 @@
   alternates (+ x-default), Open Graph locale, and JSON-LD blocks
   (LegalService from data/firm.yml on every page, BreadcrumbList, FAQPage on
   the FAQ built from the same HTML the visitor reads). overrides/main.html
-  renders them in the `site_meta` block.
+  renders them in the `site_meta` block. A page without a description fails.
+- on_post_page, pages not in the default language: Material's `__config`
+  gets `base` = the language root, so its search reads that language's index
+  (sitebuild.seo.set_search_base; a patch on Material's markup).
 - After the LAST language build: sitemap.xml with xhtml:link alternates for
   every page (our own: the i18n plugin's crashes on files without
   alternates, ultrabug/mkdocs-static-i18n#246), robots.txt, and one search

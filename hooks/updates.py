@@ -1,8 +1,8 @@
 """The firm's updates, per language: post pages, a paginated index, an Atom feed.
 
 Our own hook, not Material's blog plugin or mkdocs-rss-plugin: see
-docs/maintainers/CONTRIBUTING.md, "Updates". The logic lives in
-sitebuild/updates.py; this file only connects it to MkDocs.
+docs/maintainers/ARCHITECTURE.md, "Updates: why our own hook". The logic
+lives in sitebuild/updates.py; this file only connects it to MkDocs.
 
 mkdocs-static-i18n runs the whole build once per language. Each build:
 - on_files (after the i18n plugin has chosen this language's files): check

@@ -5,8 +5,10 @@ Material writes three invalid attributes in markup that sits outside any
 template block (base.html's toggles) or deep in partials we do not copy:
 `autocomplete` on checkboxes, `autocorrect` on the search input, and an
 empty `tabindex=""` on section labels. Each is removed from the rendered
-page. Every fix must still find its target: if Material changes, the build
-says so here instead of silently doing nothing.
+page, and so is `for="__toc"` on a page without a table of contents. Every
+required fix must still find its target: if Material changes, the build
+says so here instead of silently doing nothing. on_post_build does the same
+for the 404 pages, which skip on_post_page.
 """
 
 from __future__ import annotations

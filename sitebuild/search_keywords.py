@@ -3,7 +3,7 @@
 Visitors type "expungement" or "limpiar récord" where a page says
 "expunction" / "expunción". For each language, data/search.yml names a page
 (its file under docs/) and the words that should find it; after the index is
-split per language (scripts/seo_data.split_search_index) the words go into
+split per language (sitebuild/seo.split_search_index) the words go into
 that page's entry as Material's `tags` field. Material's search worker
 indexes `tags` with the highest boost and our results never print it, so the
 words find the page without any text on it. A page that is not in that

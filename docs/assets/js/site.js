@@ -1,5 +1,5 @@
 /* Site-wide enhancement, loaded on every page instead of Material's 110 KB
- * bundle (see docs/maintainers/CONTRIBUTING.md, "Why not Material's bundle").
+ * bundle (see docs/maintainers/ARCHITECTURE.md, "Why not Material's bundle").
  * Without JavaScript everything but search works (menus are CSS-only).
  *
  * Search: Material's own search worker (lunr + per-language stemmer) is
