@@ -308,13 +308,13 @@ def test_cli_refuses_unknown_option(capsys):
 
 def test_cli_runs_as_a_module():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    help_ = subprocess.run([sys.executable, "-m", "sitebuild.quiz", "--help"], cwd=ROOT, env=env,
+    help_ = subprocess.run([sys.executable, "-m", "scripts.quiz", "--help"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=60)
     assert help_.returncode == 0 and "QUESTION=OPTION" in help_.stdout
-    run = subprocess.run([sys.executable, "-m", "sitebuild.quiz", "court=federal", "citizen=yes"], cwd=ROOT,
+    run = subprocess.run([sys.executable, "-m", "scripts.quiz", "court=federal", "citizen=yes"], cwd=ROOT,
                          env=env, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert "outcome: other_court" in run.stdout and "path: court=federal > citizen=yes" in run.stdout
-    check = subprocess.run([sys.executable, "-m", "sitebuild.quiz"], cwd=ROOT, env=env,
+    check = subprocess.run([sys.executable, "-m", "scripts.quiz"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=60)
     assert check.returncode == 0 and f"{len(enumerate_paths())} answer paths" in check.stdout
