@@ -506,9 +506,8 @@ def decision_tree(data: dict[str, Any] | None = None) -> list[Node]:
     # Children were stored before their parents: reverse, so the root is 0.
     last = len(nodes) - 1
     assert root == last
-    flip = lambda i: last - i  # noqa: E731
     return [
-        {**n, "a": {o: flip(i) for o, i in n["a"].items()}} if "q" in n else n
+        {**n, "a": {o: last - i for o, i in n["a"].items()}} if "q" in n else n
         for n in reversed(nodes)
     ]
 
@@ -518,8 +517,10 @@ def decision_tree(data: dict[str, Any] | None = None) -> list[Node]:
 # --------------------------------------------------------------------------
 
 def _unique(cites: list[dict[str, str]]) -> list[dict[str, str]]:
-    seen: set[str] = set()
-    return [c for c in cites if not (c["text"] in seen or seen.add(c["text"]))]
+    first: dict[str, dict[str, str]] = {}
+    for c in cites:
+        first.setdefault(c["text"], c)
+    return list(first.values())
 
 
 def citation_links(cites: list[dict[str, str]]) -> list[dict[str, str]]:
