@@ -232,6 +232,7 @@ def retired_cases():
     cases.append(("every option", {q: RETIRED_OPTION for q in full}, first))
     cases.append(("every question", {f"{RETIRED_QUESTION}_{i}": a for i, a in enumerate(full.values())}, first))
     cases.append(("an extra question", {**full, RETIRED_QUESTION: "yes"}, None))
+    cases.append(("a name every object has", {**full, "constructor": "x", "__proto__": "y"}, None))
     return cases
 
 

@@ -42,7 +42,7 @@
       const s = JSON.parse(sessionStorage.getItem(KEY));
       if (s && s.a && typeof s.a === "object") {
         const a = {};
-        for (const q in s.a) if (questions[q] && option(q, s.a[q])) a[q] = s.a[q];
+        for (const q in s.a) if (Object.hasOwn(questions, q) && option(q, s.a[q])) a[q] = s.a[q];
         return { a, at: typeof s.at === "string" ? s.at : undefined };
       }
     } catch (e) { /* storage blocked or unreadable: start fresh */ }
