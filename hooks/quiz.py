@@ -7,7 +7,9 @@ its data in the page's language.
   template context: the data in the page's language, statute URLs, the firm's
   phone in the strings, and links to the contact and immigration pages of the
   same language. overrides/quiz.html shows it without JavaScript.
-- The part quiz.js reads goes to a same-origin, deferred script file,
+- The part quiz.js reads (sitebuild/quiz.py for_script: the questions' words,
+  the results' words and the decision tree; no rules) goes to a same-origin,
+  deferred script file,
   assets/js/quiz-data.<lang>.<hash>.js (`window.dlQuizData = {...}`), loaded
   just before quiz.js: it keeps the page's render-blocking HTML within the
   budget (tests/test_budget.py); the hash changes with the content, so a
@@ -29,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sitebuild.buildinfo import page_lang
-from sitebuild.quiz import QuizError, for_page, load, validate
+from sitebuild.quiz import QuizError, for_page, for_script, load, validate
 
 QUIZ_FILE = "data/quiz.yml"
 TEMPLATE = "quiz.html"
@@ -67,7 +69,11 @@ def on_page_context(
     firm = config.extra["firm"]
     quiz = for_page(config.extra["quiz"], lang)
     quiz["ui"] = {k: v.replace("{phone}", str(firm["phone"])) for k, v in quiz["ui"].items()}
-    quiz["notice"] = config.extra["strings"][lang]["not_legal_advice"]
+    strings = config.extra["strings"][lang]
+    quiz["notice"] = strings["not_legal_advice"]
+    # The "what to do now" box and the printed extras: quiz.js builds them
+    # (hidden until a result, so they stay out of the render-blocking HTML).
+    quiz["ui"].update({k: v for k, v in strings.items() if k in SCRIPT_STRINGS})
     quiz["contact_url"] = _page_url(nav, CONTACT_PAGE, lang, page)
     for warning in quiz["warnings"]:
         if "link" in warning:
@@ -89,23 +95,6 @@ def _write_script(data: dict[str, Any], lang: str, page: Page, config: MkDocsCon
     return get_relative_url(rel, page.url)
 
 
-# Shown only by the template (the no-JavaScript rules and contact section):
-# left out of the page's JSON, which is render-blocking HTML.
-TEMPLATE_ONLY_OUTCOME_KEYS = ("criteria", "law")
-TEMPLATE_ONLY_UI = ("nojs", "region", "criteria_heading", "criteria_intro", "when", "law",
-                    "contact_heading", "contact_text", "privacy", "next", "back", "restart", "clear",
-                    "print", "contact")
-
-
-def for_script(quiz: dict[str, Any]) -> dict[str, Any]:
-    """The part of the page's quiz data that quiz.js reads. A rule's citation
-    that its outcome already lists is left out: quiz.js shows the outcome's
-    citations, then the rule's, without repeats, so the result is the same."""
-    listed = {o["id"]: {c["text"] for c in o["citations"]} for o in quiz["outcomes"]}
-    return {
-        **quiz,
-        "rules": [{**r, "citations": [c for c in r["citations"] if c["text"] not in listed[r["outcome"]]]}
-                  for r in quiz["rules"]],
-        "outcomes": [{k: v for k, v in o.items() if k not in TEMPLATE_ONLY_OUTCOME_KEYS} for o in quiz["outcomes"]],
-        "ui": {k: v for k, v in quiz["ui"].items() if k not in TEMPLATE_ONLY_UI},
-    }
+# data/strings.yml keys quiz.js shows in a result (overrides/quiz.html had them).
+SCRIPT_STRINGS = ("qr_now", "qr_now_sign", "qr_now_court", "qr_now_call", "qr_message",
+                  "qr_printed", "qr_my_date", "qr_ask", "qr_ask_1", "qr_ask_2", "qr_ask_3")

@@ -1,12 +1,36 @@
-"""Command: python -m scripts.quiz (the library is sitebuild/quiz.py)."""
+"""Command: python -m scripts.quiz: check data/quiz.yml, evaluate answers,
+list every path (--paths) or measure the page's decision tree (--tree).
+The rules live in sitebuild/quiz.py."""
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import sys
 from pathlib import Path
 
-from sitebuild.quiz import (Answers, LANGS, QUIZ_FILE, QuizError, ROOT, _check_answers, _fmt, effective, enumerate_paths, evaluate, fallback, load, matching_rule, next_question, validate, visible_questions, warnings_for)
+from sitebuild.quiz import (
+    LANGS,
+    QUIZ_FILE,
+    ROOT,
+    Answers,
+    QuizError,
+    _check_answers,
+    _fmt,
+    effective,
+    enumerate_paths,
+    evaluate,
+    fallback,
+    for_page,
+    load,
+    matching_rule,
+    next_question,
+    validate,
+    visible_questions,
+    warnings_for,
+)
+
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
@@ -19,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--file", type=Path, default=QUIZ_FILE, help="quiz data (default: data/quiz.yml)")
     ap.add_argument("--lang", choices=LANGS, default="en", help="language of the titles printed")
     ap.add_argument("--paths", action="store_true", help="list every answer path and its outcome")
+    ap.add_argument("--tree", action="store_true", help="size of the decision tree the page walks")
     args = ap.parse_args(argv)
 
     try:
@@ -35,6 +60,15 @@ def main(argv: list[str] | None = None) -> int:
             extra = fallback(dict(path), data)
             shown = f"{outcome}+{extra[0]}" if extra else outcome
             print(f"{shown:36} {_fmt(path)}")
+        return 0
+
+    if args.tree:
+        page = for_page(data, args.lang)
+        tree = page["tree"]
+        raw = json.dumps([tree, page["statutes"]], ensure_ascii=False, separators=(",", ":")).encode()
+        leaves = sum("q" not in n for n in tree)
+        print(f"tree ({args.lang}): {len(tree)} nodes ({len(tree) - leaves} questions, {leaves} results), "
+              f"{len(raw):,} bytes, {len(gzip.compress(raw, 6)):,} gzip (with its statutes)")
         return 0
 
     if not args.answers:

@@ -1,11 +1,8 @@
-"""The eligibility quiz's reference evaluator and validator (data/quiz.yml).
+"""The eligibility quiz: the only evaluator of its rules (data/quiz.yml).
 
-Usage: python -m scripts.quiz [--file PATH] [--lang en|es] [--paths] [QUESTION=OPTION ...]
-With answers, prints the outcome id, the rule, the reasons, the warnings and
-the path; without answers, checks the file and prints what it holds.
+Usage: python -m scripts.quiz [--file PATH] [--lang en|es] [--paths] [--tree] [QUESTION=OPTION ...]
 
-The browser module (docs/assets/js/quiz.js) implements the same three rules,
-and tests/test_quiz_browser.py checks that both agree on every answer path:
+The rules mean what this module says; the browser never evaluates them.
 - questions are asked in file order; a question is shown only when every
   earlier question named in its `show_if` is shown and got a listed answer;
 - answers to questions that are not shown do not count;
@@ -14,6 +11,11 @@ and tests/test_quiz_browser.py checks that both agree on every answer path:
 - a rule with `fallback_title` also shows the result of the first later rule
   without `fallback_title` that matches ("if the overdose law does not
   protect you").
+`decision_tree` runs these rules on every answer path once, at build time, and
+gives the page a tree: question -> option -> next node, each question node
+with the questions still to come ("of about N"), each leaf with the result
+(outcome, reasons, warnings, citations, fallback). docs/assets/js/quiz.js only
+walks it; tests/test_quiz_tree.py walks every path of it against this module.
 """
 
 from __future__ import annotations
@@ -171,6 +173,17 @@ def warnings_for(answers: Answers, data: dict[str, Any] | None = None) -> list[s
     data = _data(data)
     counted = effective(answers, data)
     return [w["id"] for w in data.get("warnings") or [] if _matches(w["show_if"], counted)]
+
+
+def expected_total(answers: Answers, data: dict[str, Any] | None = None) -> int:
+    """The "of about N" of the progress line: the questions shown when every
+    unanswered question counts as if its answer met the `show_if`s."""
+    on: list[str] = []
+    for q in _data(data)["questions"]:
+        cond = q.get("show_if") or {}
+        if all(k in on and (k not in answers or answers[k] in _opts(v)) for k, v in cond.items()):
+            on.append(q["id"])
+    return len(on)
 
 
 def enumerate_paths(data: dict[str, Any] | None = None) -> list[AnswerPath]:
@@ -430,12 +443,84 @@ def validate(data: Any, filename: str = "data/quiz.yml") -> None:
 
 
 # --------------------------------------------------------------------------
+# The decision tree (what the page walks instead of evaluating the rules)
+# --------------------------------------------------------------------------
+
+Node = dict[str, Any]
+
+
+def result_citations(rule: dict[str, Any], extra: dict[str, Any] | None, data: dict[str, Any]) -> list[dict[str, str]]:
+    """The statutes a result lists: its outcome's, its rule's, then the
+    fallback outcome's and the fallback rule's, each once."""
+    outcomes = {o["id"]: o for o in data["outcomes"]}
+    cites = [*outcomes[rule["outcome"]]["citations"], *rule["citations"]]
+    if extra:
+        cites += [*outcomes[extra["outcome"]]["citations"], *extra["citations"]]
+    return _unique(cites)
+
+
+def decision_tree(data: dict[str, Any] | None = None) -> list[Node]:
+    """Every answer path as a tree, equal subtrees stored once (a DAG).
+
+    nodes[0] is the first question. A question node is
+    {"q": id, "d": questions from here on ("of about N" = answered + d),
+     "a": {option id: index of the next node}}; a leaf is the result:
+    {"outcome", "rule", "reasons": [question ids], "warnings": [ids],
+     "citations": [...], optional "fallback": {"outcome", "rule", "reasons"}}.
+    The reasons are question ids: the page shows the visitor's own answers
+    to them, in this order."""
+    data = _data(data)
+    options = {q["id"]: [o["id"] for o in q["options"]] for q in data["questions"]}
+    nodes: list[Node] = []
+    index: dict[str, int] = {}
+
+    def keep(node: Node) -> int:
+        key = repr(sorted(node.items()))
+        if key not in index:
+            index[key] = len(nodes)
+            nodes.append(node)
+        return index[key]
+
+    def build(answers: Answers) -> int:
+        q = next_question(answers, data)
+        if q is None:
+            rule = matching_rule(answers, data)
+            if rule is None:
+                raise QuizError(f"answers {_fmt(list(answers.items()))} reach no outcome")
+            extra = fallback_rule(answers, data)
+            leaf: Node = {
+                "outcome": rule["outcome"],
+                "rule": rule["id"],
+                "reasons": [k for k, _ in _reasons(rule, answers, data)],
+                "warnings": warnings_for(answers, data),
+                "citations": result_citations(rule, extra, data),
+            }
+            if extra:
+                leaf["fallback"] = {"outcome": extra["outcome"], "rule": extra["id"],
+                                    "reasons": [k for k, _ in _reasons(extra, answers, data)]}
+            return keep(leaf)
+        kids = {o: build({**answers, q: o}) for o in options[q]}
+        return keep({"q": q, "d": expected_total(answers, data) - len(answers), "a": kids})
+
+    root = build({})
+    # Children were stored before their parents: reverse, so the root is 0.
+    last = len(nodes) - 1
+    assert root == last
+    return [
+        {**n, "a": {o: last - i for o, i in n["a"].items()}} if "q" in n else n
+        for n in reversed(nodes)
+    ]
+
+
+# --------------------------------------------------------------------------
 # The page's copy of the data, in one language
 # --------------------------------------------------------------------------
 
 def _unique(cites: list[dict[str, str]]) -> list[dict[str, str]]:
-    seen: set[str] = set()
-    return [c for c in cites if not (c["text"] in seen or seen.add(c["text"]))]
+    first: dict[str, dict[str, str]] = {}
+    for c in cites:
+        first.setdefault(c["text"], c)
+    return list(first.values())
 
 
 def citation_links(cites: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -458,11 +543,26 @@ def by_section(cites: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def for_page(data: dict[str, Any], lang: str) -> dict[str, Any]:
-    """What the quiz page embeds as JSON: ids, conditions and the text in
-    `lang` only (ids are the same in both languages, so stored answers
-    survive a language switch)."""
+    """What the quiz page needs, text in `lang` only (ids are the same in both
+    languages, so stored answers survive a language switch): the no-JS rules
+    list (outcomes' criteria and law, warnings) and the decision tree. No
+    `show_if` or `when`: the tree already holds what they decide."""
     def t(value: dict[str, str]) -> str:
-        return value[lang]
+        return " ".join(value[lang].split())
+
+    titles = {r["id"]: t(r["fallback_title"]) for r in data["rules"] if r.get("fallback_title")}
+    tree = decision_tree(data)
+    # Each statute once; a leaf names its citations by their place in this list.
+    statutes = _unique([c for n in tree for c in n.get("citations", [])])
+    place = {c["text"]: i for i, c in enumerate(statutes)}
+
+    def page_node(n: Node) -> Node:
+        if "q" in n:
+            return n
+        leaf = {**n, "citations": [place[c["text"]] for c in n["citations"]]}
+        if "fallback" in n:
+            leaf["fallback"] = {**n["fallback"], "title": titles[n["rule"]]}
+        return leaf
 
     return {
         "lang": lang,
@@ -472,29 +572,17 @@ def for_page(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 "short": t(q["short"]),
                 "text": t(q["text"]),
                 **({"help": t(q["help"])} if q.get("help") else {}),
-                "show_if": {k: _opts(v) for k, v in (q.get("show_if") or {}).items()},
                 "options": [{"id": o["id"], "label": t(o["label"])} for o in q["options"]],
             }
             for q in data["questions"]
-        ],
-        "rules": [
-            {
-                "id": r["id"],
-                "when": {k: _opts(v) for k, v in r["when"].items()},
-                "outcome": r["outcome"],
-                "citations": citation_links(r["citations"]),
-                **({"fallback_title": t(r["fallback_title"])} if r.get("fallback_title") else {}),
-            }
-            for r in data["rules"]
         ],
         "outcomes": [
             {
                 "id": o["id"],
                 "title": t(o["title"]),
-                "sentence": " ".join(t(o["sentence"]).split()),
-                "criteria": " ".join(t(o["criteria"]).split()),
+                "sentence": t(o["sentence"]),
+                "criteria": t(o["criteria"]),
                 "assumptions": [t(a) for a in o["assumptions"]],
-                "citations": citation_links(o["citations"]),
                 # The outcome's statutes and those of every rule that leads to it.
                 "law": by_section(
                     [*o["citations"], *(c for r in data["rules"] if r["outcome"] == o["id"] for c in r["citations"])]
@@ -505,17 +593,35 @@ def for_page(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "warnings": [
             {
                 "id": w["id"],
-                "show_if": {k: _opts(v) for k, v in w["show_if"].items()},
                 "title": t(w["title"]),
-                "text": " ".join(t(w["text"]).split()),
+                "text": t(w["text"]),
                 **({"link": {"page": w["link"]["page"], "text": t(w["link"]["text"])}} if w.get("link") else {}),
             }
             for w in data.get("warnings") or []
         ],
-        "ui": {k: " ".join(t(v).split()) for k, v in data["ui"].items()},
+        "tree": [page_node(n) for n in tree],
+        "statutes": citation_links(statutes),
+        "ui": {k: t(v) for k, v in data["ui"].items()},
     }
 
 
-# --------------------------------------------------------------------------
-# Command line
-# --------------------------------------------------------------------------
+# What quiz.js reads (an allowlist): the rest of the page data is shown by
+# the template only, and stays out of the deferred data file.
+SCRIPT_UI = ("progress", "error_choose", "cleared", "result_label", "reasons", "assumptions",
+             "assume_answers", "citations", "all_answers")
+SCRIPT_OUTCOME = ("id", "title", "sentence", "assumptions")
+
+
+def for_script(quiz: dict[str, Any]) -> dict[str, Any]:
+    """The part of the page's data (for_page, completed by hooks/quiz.py) that
+    docs/assets/js/quiz.js reads."""
+    return {
+        "lang": quiz["lang"],
+        "notice": quiz["notice"],
+        "questions": quiz["questions"],
+        "outcomes": [{k: o[k] for k in SCRIPT_OUTCOME} for o in quiz["outcomes"]],
+        "warnings": quiz["warnings"],
+        "tree": quiz["tree"],
+        "statutes": quiz["statutes"],
+        "ui": {k: v for k, v in quiz["ui"].items() if k in SCRIPT_UI or k.startswith("qr_")},
+    }

@@ -1,8 +1,15 @@
 """The quiz on the real built page in Chromium.
 
-- Every answer path the Python evaluator can enumerate is driven through the
-  page in both languages, alternately by mouse and by keyboard, and the page
-  must show the evaluator's outcome, reasons and warnings.
+- quiz.js walks the decision tree the build computed (sitebuild/quiz.py
+  decision_tree; tests/test_quiz_tree.py checks every path of the tree against
+  the evaluator without a browser). Here a covering set of paths is driven
+  through the page in both languages, mouse and keyboard alternating, with
+  Back and Start over: every option is clicked, every outcome, fallback and
+  warning is shown, and the page shows the evaluator's outcome, reasons,
+  fallback and warnings. QUIZ_ALL_PATHS=1 drives every path instead.
+- Stored answers the data no longer has (a question or an option id) are
+  dropped and asked again, one at a time and all at once; a tree that cannot
+  be walked leaves the no-JavaScript text.
 - No request leaves the page after it has loaded; answers sit only in
   sessionStorage; "Clear my answers" wipes them; a language switch keeps them.
 - axe-core finds no WCAG 2.1 A/AA violation at any step; focus moves to each
@@ -13,15 +20,15 @@ DOM contract: docs/maintainers/quiz.md.
 
 from __future__ import annotations
 
+import json
 import os
-
 import time
 
 import pytest
-
 from conftest import ROOT
-from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
 from test_browser import axe_violations
+
+from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
 
 pytestmark = pytest.mark.browser
 
@@ -29,27 +36,29 @@ DATA = load(ROOT / "data" / "quiz.yml")
 ALL_PATHS = enumerate_paths()
 
 
+def shows(path) -> set:
+    """What driving this path puts on the screen: each answer, the result
+    (outcome and fallback) and each warning."""
+    answers = dict(path)
+    extra = fallback(answers)
+    items = {("answer", q, a) for q, a in path}
+    items.add(("result", evaluate(answers)[0], extra[0] if extra else None))
+    items.update(("warning", w) for w in warnings_for(answers))
+    return items
+
+
 def covering_set(paths):
-    """The paths driven in the UI: each keeps one that adds something new (an
-    answer to a question, an (outcome, fallback, warnings) result, or an
-    outcome reached with a given citizenship answer), so every option is
-    clicked, every outcome and fallback is shown and every warning rendered.
-    Every path is still checked against the evaluator in Python
-    (tests/test_quiz_eval.py); QUIZ_ALL_PATHS=1 drives all of them here too
-    (about 30 minutes on 2 cores)."""
+    """The fewest paths (greedily) that click every option and show every
+    outcome, fallback and warning: 27 of 651 today."""
+    todo = [shows(p) for p in paths]
     seen: set = set()
     keep = []
-    for path in paths:
-        answers = dict(path)
-        out = evaluate(answers)[0]
-        extra = fallback(answers)
-        items = {("answer", q, a) for q, a in path}
-        items.add(("result", out, extra[0] if extra else None, tuple(warnings_for(answers))))
-        items.update(("with", q, a, out) for q, a in path if q == "citizen")
-        if items - seen:
-            seen |= items
-            keep.append(path)
-    return keep
+    while True:
+        best = max(range(len(paths)), key=lambda i: (len(todo[i] - seen), -len(paths[i])))
+        if not todo[best] - seen:
+            return keep
+        seen |= todo[best]
+        keep.append(paths[best])
 
 
 PATHS = ALL_PATHS if os.environ.get("QUIZ_ALL_PATHS") == "1" else covering_set(ALL_PATHS)
@@ -121,18 +130,18 @@ def expected_reasons(answers: dict[str, str], lang: str, reasons=None) -> list[s
     return out
 
 
-def run_path(page, lang: str, path: list[tuple[str, str]], keyboard: bool, focused: bool) -> None:
-    for n, (q, a) in enumerate(path, 1):
-        s = state(page)
-        assert s["question"] == q, f"{lang} {path}: step {n} shows {s['question']}"
-        assert f" {n} " in s["progress"], s["progress"]
-        assert s["checked"] is None
-        if focused or n > 1:
-            assert s["focus"] == f"H2:{q}", f"{lang} {path}: focus on {s['focus']} at step {n}"
-        (answer_by_keyboard if keyboard else answer_by_mouse)(page, q, a)
+def press(page, action: str, keyboard: bool) -> None:
+    if keyboard:
+        page.focus(f'[data-quiz-action="{action}"]')
+        page.keyboard.press("Enter")
+    else:
+        tap(page, f'[data-quiz-action="{action}"]')
+
+
+def check_result(page, lang: str, path, how: str) -> None:
     answers = dict(path)
     s = state(page)
-    assert s["outcome"] == evaluate(answers)[0], f"{lang} {'keys' if keyboard else 'mouse'} {path}: {s}"
+    assert s["outcome"] == evaluate(answers)[0], f"{lang} {how} {path}: {s}"
     assert s["warnings"] == warnings_for(answers), path
     assert s["reasons"] == expected_reasons(answers, lang), path
     extra = fallback(answers)
@@ -143,39 +152,151 @@ def run_path(page, lang: str, path: list[tuple[str, str]], keyboard: bool, focus
     assert s["focus"] == "H2:result", s["focus"]
 
 
-def restart(page, keyboard: bool) -> None:
-    if keyboard:
-        page.focus('[data-quiz-action="restart"]')
-        page.keyboard.press("Enter")
-    else:
-        tap(page, '[data-quiz-action="restart"]')
+def run_path(page, lang: str, path, keyboard: bool, focused: bool, back_at: int | None) -> None:
+    """Answer the path. Before answering question `back_at` (1-based) go Back
+    once and Next again; `back_at` past the end: Back from the result."""
+    how = "keys" if keyboard else "mouse"
+    for n, (q, a) in enumerate(path, 1):
+        s = state(page)
+        assert s["question"] == q, f"{lang} {how} {path}: step {n} shows {s['question']}"
+        assert f" {n} " in s["progress"], s["progress"]
+        assert s["checked"] is None
+        if focused or n > 1:
+            assert s["focus"] == f"H2:{q}", f"{lang} {path}: focus on {s['focus']} at step {n}"
+        if n == back_at:
+            press(page, "back", keyboard)
+            s = state(page)
+            before = path[n - 2]
+            assert (s["question"], s["checked"], s["focus"]) == (before[0], before[1], f"H2:{before[0]}"), s
+            assert f" {n - 1} " in s["progress"], s["progress"]
+            press(page, "next", keyboard)
+            s = state(page)
+            assert (s["question"], s["checked"], s["focus"]) == (q, None, f"H2:{q}"), s
+        (answer_by_keyboard if keyboard else answer_by_mouse)(page, q, a)
+    check_result(page, lang, path, how)
+    if back_at is not None and back_at > len(path):
+        press(page, "back", keyboard)
+        s = state(page)
+        assert (s["question"], s["checked"], s["outcome"]) == (path[-1][0], path[-1][1], None), s
+        press(page, "next", keyboard)
+        check_result(page, lang, path, how + " after Back")
 
 
-def test_every_answer_path_matches_the_evaluator_in_both_languages(browser, server):
+def collect_errors(page) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_covering_set_of_paths_matches_the_evaluator(browser, server, lang):
     started = time.monotonic()
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = ctx.new_page()
+    errors = collect_errors(page)
+    page.goto(server + URL[lang], wait_until="networkidle")
     requests: list[str] = []
-    verified = {}
-    for lang, url in URL.items():
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-        page = ctx.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(server + url, wait_until="networkidle")
-        page.on("request", lambda r: requests.append(r.url))  # from here on: none allowed
-        for i, path in enumerate(PATHS):
-            keyboard = i % 2 == 1
-            if i:
-                restart(page, keyboard)
-            run_path(page, lang, path, keyboard, focused=i > 0)
-        assert page.evaluate("[localStorage.length, document.cookie]") == [0, ""]
-        assert page.evaluate(f"JSON.parse(sessionStorage.getItem('{KEY}')).a") == dict(PATHS[-1])
-        assert not errors, errors
-        verified[lang] = len(PATHS)
-        ctx.close()
-    print(f"\nquiz: {len(PATHS)} answer paths verified in Chromium per language "
-          f"({verified}, mouse and keyboard alternating) in {time.monotonic() - started:.0f} s")
-    assert verified == {"en": len(PATHS), "es": len(PATHS)}
+    page.on("request", lambda r: requests.append(r.url))  # from here on: none allowed
+    for i, path in enumerate(PATHS):
+        keyboard = i % 2 == 1
+        if i:
+            press(page, "restart", keyboard)
+        # Every third path goes Back once: mid-way, or (every sixth) from the result.
+        back_at = None if i % 3 else (len(path) + 1 if i % 6 == 0 else max(2, len(path) // 2))
+        run_path(page, lang, path, keyboard, focused=i > 0, back_at=back_at)
+    assert page.evaluate("[localStorage.length, document.cookie]") == [0, ""]
+    assert page.evaluate(f"JSON.parse(sessionStorage.getItem('{KEY}')).a") == dict(PATHS[-1])
+    assert not errors, errors
     assert not requests, f"requests after page load: {requests}"
+    ctx.close()
+    driven = {(q, a) for p in PATHS for q, a in p}
+    assert driven == {(q, a) for q in OPTIONS for a in OPTIONS[q]}, "an option is never clicked"
+    assert set().union(*map(shows, PATHS)) == set().union(*map(shows, ALL_PATHS))
+    print(f"\nquiz {lang}: {len(PATHS)} of {len(ALL_PATHS)} answer paths driven in Chromium "
+          f"({sum(map(len, PATHS))} answers) in {time.monotonic() - started:.1f} s")
+
+
+RETIRED_OPTION, RETIRED_QUESTION = "retired_option", "retired_question"
+
+
+def retired_cases():
+    """(name, stored answers, the question the page must show, or None for
+    the result): each answer of the longest path retired alone, by option id
+    and by question id; all of them at once; an extra retired question."""
+    full = dict(LONGEST)
+    cases = []
+    for q, _ in LONGEST:
+        cases.append((f"option of {q}", {**full, q: RETIRED_OPTION}, q))
+        cases.append((f"question {q}", {RETIRED_QUESTION if k == q else k: v for k, v in full.items()}, q))
+    first = LONGEST[0][0]
+    cases.append(("every option", {q: RETIRED_OPTION for q in full}, first))
+    cases.append(("every question", {f"{RETIRED_QUESTION}_{i}": a for i, a in enumerate(full.values())}, first))
+    cases.append(("an extra question", {**full, RETIRED_QUESTION: "yes"}, None))
+    cases.append(("a name every object has", {**full, "constructor": "x", "__proto__": "y"}, None))
+    return cases
+
+
+def seed(page, stored: dict) -> None:
+    page.evaluate("([k, v]) => sessionStorage.setItem(k, v)", [KEY, json.dumps(stored)])
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_stored_answers_the_data_no_longer_has_are_asked_again(browser, server, lang):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = ctx.new_page()
+    errors = collect_errors(page)
+    page.goto(server + URL[lang], wait_until="networkidle")
+    for name, answers, question in retired_cases():
+        seed(page, {"a": answers, "at": "@result"})
+        page.reload(wait_until="load")
+        s = state(page)
+        assert not errors, f"{lang} {name}: {errors}"
+        assert page.is_visible("[data-quiz]") and not page.is_visible("[data-quiz-fallback]"), name
+        if question is None:
+            assert s["outcome"] == evaluate(dict(LONGEST))[0], f"{lang} {name}: {s}"
+        else:
+            assert (s["question"], s["checked"], s["outcome"]) == (question, None, None), f"{lang} {name}: {s}"
+    # The visitor answers again and gets the result; the stale ids are gone.
+    seed(page, {"a": {**dict(LONGEST[:-1]), RETIRED_QUESTION: "yes"}, "at": RETIRED_QUESTION})
+    page.reload(wait_until="load")
+    assert state(page)["question"] == LONGEST[-1][0]
+    answer_by_mouse(page, *LONGEST[-1])
+    assert state(page)["outcome"] == evaluate(dict(LONGEST))[0]
+    assert page.evaluate(f"JSON.parse(sessionStorage.getItem('{KEY}')).a") == dict(LONGEST)
+    press(page, "restart", keyboard=False)
+    for q, a in LONGEST:
+        answer_by_mouse(page, q, a)
+    assert state(page)["outcome"] == evaluate(dict(LONGEST))[0]
+    assert page.evaluate(f"JSON.parse(sessionStorage.getItem('{KEY}')).a") == dict(LONGEST)
+    ctx.close()
+
+
+@pytest.mark.parametrize("damage, on_load", [
+    # Every node but the first question is gone: quiz.js cannot walk ahead.
+    ("window.dlQuizData.tree.splice(1);", True),
+    # The second question names a question the data lacks: the first render
+    # works, the first answer cannot be shown.
+    ("const t = window.dlQuizData.tree; t[t[0].a[%s]].q = 'gone';" % json.dumps(DATA["questions"][0]["options"][0]["id"]),
+     False),
+], ids=["nodes missing", "unknown question"])
+def test_a_tree_that_cannot_be_walked_leaves_the_no_js_text(browser, server, damage, on_load):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = ctx.new_page()
+    errors = collect_errors(page)
+
+    def broken(route):
+        route.fulfill(body=route.fetch().text() + damage + "\n", content_type="text/javascript")
+
+    page.route("**/assets/js/quiz-data.*.js", broken)
+    page.goto(server + URL["en"], wait_until="networkidle")
+    if not on_load:
+        assert not errors and page.is_visible("[data-quiz]") and not page.is_visible("[data-quiz-fallback]")
+        first = DATA["questions"][0]
+        answer_by_mouse(page, first["id"], first["options"][0]["id"])
+    assert errors, "the damaged tree should make quiz.js throw"
+    assert page.is_visible("[data-quiz-fallback]") and not page.is_visible("[data-quiz]")
+    assert page.evaluate("[...document.querySelectorAll('[data-quiz-every]')].map(d => d.open)") == [True]
+    ctx.close()
 
 
 def test_no_request_while_taking_the_quiz(page, server):

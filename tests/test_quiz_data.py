@@ -21,6 +21,8 @@ from sitebuild.data import load_firm
 FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
 DATA = load(ROOT / "data" / "quiz.yml")
 FIRM = load_firm()
+STRINGS = {lang: {k: v[lang] for k, v in yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8")).items()}
+           for lang in ("en", "es")}
 
 
 def fixture(name: str) -> dict:
@@ -156,18 +158,14 @@ def test_quiz_page_embeds_its_language(pages, site_dir, rel):
     assert data["lang"] == page.lang
     assert [q["id"] for q in data["questions"]] == [q["id"] for q in DATA["questions"]]
     assert data["questions"][0]["text"] == DATA["questions"][0]["text"][page.lang]
-    assert data["ui"]["call"] == DATA["ui"]["call"][page.lang].replace("{phone}", FIRM["phone"])
-    assert data["contact_url"] == "../contact/"
     assert data["warnings"][0]["link"]["url"] == "../immigration/"
-    for o in data["outcomes"]:
-        for c in o["citations"]:
-            assert c["url"].startswith("https://www.ncleg.gov/EnactedLegislation/Statutes/HTML/BySection/")
-    # quiz.js shows the outcome's citations, then the rule's without repeats:
-    # the page leaves out a rule's citation its outcome already lists.
-    by_outcome = {o["id"]: {c["text"] for c in o["citations"]} for o in data["outcomes"]}
-    for got, rule in zip(data["rules"], DATA["rules"]):
-        assert [c["text"] for c in got["citations"]] == [
-            c["text"] for c in rule["citations"] if c["text"] not in by_outcome[rule["outcome"]]]
+    assert data["ui"]["qr_now"] == STRINGS[page.lang]["qr_now"]
+    # The tree, not the rules (tests/test_quiz_tree.py walks it): no show_if, no when.
+    text = json.dumps(data)
+    assert '"show_if"' not in text and '"when"' not in text and '"rules"' not in text
+    assert data["tree"][0]["q"] == DATA["questions"][0]["id"]
+    for c in data["statutes"]:
+        assert c["url"].startswith("https://www.ncleg.gov/EnactedLegislation/Statutes/HTML/BySection/")
 
 
 @pytest.mark.parametrize("rel", ["quiz/index.html", "es/quiz/index.html"])
