@@ -62,10 +62,19 @@ def run_build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = N
     )
 
 
-def copy_project(dest: Path) -> Path:
-    """A throw-away copy of the project (content, templates, data, hooks)."""
-    for name in ("docs", "overrides", "hooks", "data", "scripts", "sitebuild"):
+# Frozen copies of data/*.yml: tests that edit data by exact strings, or
+# assert firm facts, read these, so the firm filling in its real e-mail or
+# the attorney closing a review item never breaks them.
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+
+
+def copy_project(dest: Path, data: Path | None = None) -> Path:
+    """A throw-away copy of the project (content, templates, data, hooks);
+    `data=FIXTURE_DATA` takes data/*.yml from the frozen fixtures instead
+    of today's data/."""
+    for name in ("docs", "overrides", "hooks", "scripts", "sitebuild"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(data or ROOT / "data", dest / "data", ignore=shutil.ignore_patterns("__pycache__", "README.md"))
     for name in ("mkdocs.yml", "package.json"):
         shutil.copy(ROOT / name, dest / name)
     if (ROOT / "node_modules").exists():  # the CMS bundle (`npm ci`), shared read-only
