@@ -84,7 +84,16 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once per session; with LAUNCH_DAY=1, built from the
+    launch-day copy (tests/launch_day.py: every fact confirmed, every review done)."""
     out = tmp_path_factory.mktemp("site")
+    if os.environ.get("LAUNCH_DAY") == "1":
+        from launch_day import LAUNCH_SITE_URL, launch_day
+
+        project = launch_day(tmp_path_factory.mktemp("launch-day") / "project")
+        result = run_build(project, out, env={"SITE_URL": LAUNCH_SITE_URL})
+        assert result.returncode == 0, f"launch-day build failed:\n{result.stderr[-4000:]}"
+        return out
     result = run_build(ROOT, out)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
     return out
