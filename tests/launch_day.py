@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 
 import yaml
-
 from conftest import copy_project
 
 # The public address on that day (not an example.com/.org documentation host).

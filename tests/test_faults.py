@@ -344,6 +344,13 @@ CASES: dict[str, tuple[Mutation, str]] = {
         replace("data/strings.yml", "es: Llame ahora}", "es: Llame ahora por su probation}"),
         f'data/strings.yml:{CALL_NOW}: "probation" — write "libertad a prueba" (English term in a Spanish data '
         'string: write it *like this* so it is marked lang="en", or in Spanish)'),
+    "reviewed that is not a date": (
+        replace(ES, "reviewed: 2026-11-27", "reviewed: last week"),
+        f"{ES}:4: 'reviewed' must be 'pending' or a date written YYYY-MM-DD "
+        "(the day the attorney finished the review), got 'last week'"),
+    "quiz reviewed that is not a date": (
+        replace("data/quiz.yml", "reviewed: pending", "reviewed: soon"),
+        "data/quiz.yml: 'reviewed' must be 'pending' or a date written YYYY-MM-DD"),
     "local-help entry without a field": (
         edit_yaml("data/local.yml", lambda d: d["counties"]["watauga"]["entries"]["lead"].pop("source")),
         "data/local.yml: watauga/lead: missing 'source' (the URL of the page you read these facts on)"),
@@ -416,7 +423,9 @@ def first_stage(project: Path) -> str | None:
         firm = load_firm(project / "data" / "firm.yml")
         load_strings(project / "data" / "strings.yml")
         templates = frozenset(p.name for p in (project / "overrides").glob("*.html"))
-        rules.check_page = lambda path, *a, **k: _once(check_page, firm_bytes, path.name, path.read_bytes())(path, *a, **k)  # type: ignore[assignment]
+        def check_once(path: Path, *args: object, **kwargs: object) -> object:
+            return _once(check_page, firm_bytes, templates, path.name, path.read_bytes())(path, *args, **kwargs)
+        rules.check_page = check_once  # type: ignore[assignment]
         found = rules.check_docs(project / "docs", Facts.wrap(firm), _render(), templates)
         quiz_file = project / "data" / "quiz.yml"  # hooks/quiz.py on_config
         _once(lambda p: quiz.validate(quiz.load(p), "data/quiz.yml"), quiz_file.read_bytes())(quiz_file)

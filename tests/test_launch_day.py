@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import content_pages, run_build
 from launch_day import LAUNCH_SITE_URL, launch_day, review_day
 
