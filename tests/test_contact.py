@@ -22,13 +22,13 @@ import pytest
 import vobject
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
+from conftest import FIXTURE_DATA, ROOT, SITE_DATA, copy_project, run_build
 from tools.serve import handler_for, serve
 from sitebuild.data import load_firm, load_strings
 from test_browser import axe_violations
 
-FIRM = load_firm()
-STRINGS = load_strings()
+FIRM = load_firm(SITE_DATA / "firm.yml")  # the data the session site was built from
+STRINGS = load_strings(SITE_DATA / "strings.yml")
 CONTACT = {"en": "contact/index.html", "es": "es/contact/index.html"}
 INTERCEPT_MAILTO = """
 document.addEventListener("click", function (event) {
@@ -725,7 +725,7 @@ class NetlifyLike:
 @pytest.fixture(scope="module")
 def netlify_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, NetlifyLike]]:
     tmp = tmp_path_factory.mktemp("netlify")
-    project = copy_project(tmp / "project")
+    project = copy_project(tmp / "project", data=SITE_DATA)  # compared with FIRM below
     result = run_build(project, tmp / "site", env={"CONTACT_ENDPOINT": "netlify"})
     assert result.returncode == 0, result.stderr[-3000:]
     host = NetlifyLike(tmp / "site")

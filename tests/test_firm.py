@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
+from conftest import FIXTURE_DATA, ROOT, SITE_DATA, copy_project, run_build
 from scripts import check_release
 from sitebuild.data import SiteDataError, load_firm, load_strings, placeholders
 
-FIRM = load_firm()  # today's facts: only to compare with today's built site
+FIRM = load_firm(SITE_DATA / "firm.yml")  # the facts the session site was built from
 FROZEN = load_firm(FIXTURE_DATA / "firm.yml")  # tests/fixtures/data/: the facts the other tests edit
 
 
@@ -66,7 +66,7 @@ def test_check_release_refuses_placeholders_and_passes_when_confirmed(monkeypatc
 
 
 def test_strings_exist_in_both_languages():
-    strings = load_strings()
+    strings = load_strings(SITE_DATA / "strings.yml")
     assert set(strings["en"]) == set(strings["es"])
     assert len(strings["en"]) >= 20
 

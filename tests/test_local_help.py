@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURE_DATA
+from conftest import FIXTURE_DATA, SITE_DATA
 from sitebuild import costs, local_help
 from sitebuild.local_help import LocalHelpError, unverified_entries
 
@@ -67,7 +67,7 @@ def test_costs_file_is_checked():
 
 
 def test_local_page_has_every_county_and_hedges_unverified(pages):
-    data = local_help.load()
+    data = local_help.load(SITE_DATA / "local.yml")
     for rel, lang, confirm in (("local-help/index.html", "en", "call to confirm"),
                                ("es/local-help/index.html", "es", "llame para confirmar")):
         soup = pages[rel].soup
@@ -84,7 +84,7 @@ def test_local_page_has_every_county_and_hedges_unverified(pages):
 
 
 def test_costs_page_hedges_unverified_amounts(pages):
-    data = costs.load()
+    data = costs.load(SITE_DATA / "costs.yml")
     for rel, about in (("costs/index.html", "About"), ("es/costs/index.html", "Aproximadamente")):
         items = pages[rel].soup.select("li.dl-costs__item")
         assert len(items) == len(data["items"])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from conftest import SITE_DATA
 from sitebuild.data import load_firm, load_strings
 
-FIRM = load_firm()
-STRINGS = load_strings()
+FIRM = load_firm(SITE_DATA / "firm.yml")  # the data the session site was built from
+STRINGS = load_strings(SITE_DATA / "strings.yml")
 
 
 def test_both_languages_have_the_same_number_of_pages(pages):
