@@ -22,7 +22,7 @@ import pytest
 import vobject
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_DATA, ROOT, SITE_DATA, copy_project, run_build
+from conftest import ROOT, SITE_DATA, copy_project, run_build
 from tools.serve import handler_for, serve
 from sitebuild.data import load_firm, load_strings
 from test_browser import axe_violations
@@ -458,11 +458,11 @@ def parse_form(content_type: str, body: bytes) -> dict[str, str]:
 def endpoint_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Endpoint]]:
     tmp = tmp_path_factory.mktemp("endpoint")
     endpoint = Endpoint()
-    project = copy_project(tmp / "project", data=FIXTURE_DATA)  # frozen: sms: false, no endpoint
+    project = copy_project(tmp / "project", data=SITE_DATA)  # compared with FIRM below
     firm = project / "data" / "firm.yml"
     text = firm.read_text(encoding="utf-8")
-    assert re.search(r"^sms: false", text, re.M)
-    firm.write_text(re.sub(r"^sms: false", "sms: true", text, flags=re.M), encoding="utf-8")
+    assert re.search(r"^sms: (true|false)\b", text, re.M)
+    firm.write_text(re.sub(r"^sms: (true|false)\b", "sms: true", text, count=1, flags=re.M), encoding="utf-8")
     result = run_build(project, tmp / "site", env={"CONTACT_ENDPOINT": endpoint.url})
     assert result.returncode == 0, result.stderr[-3000:]
     with serve(tmp / "site") as base:  # with its _headers: the CSP must allow the endpoint
