@@ -62,10 +62,19 @@ def run_build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = N
     )
 
 
-def copy_project(dest: Path) -> Path:
-    """A throw-away copy of the project (content, templates, data, hooks)."""
-    for name in ("docs", "overrides", "hooks", "data", "scripts", "sitebuild"):
+# Frozen copies of data/*.yml: tests that edit data by exact strings, or
+# assert firm facts, read these, so the firm filling in its real e-mail or
+# the attorney closing a review item never breaks them.
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+
+
+def copy_project(dest: Path, data: Path | None = None) -> Path:
+    """A throw-away copy of the project (content, templates, data, hooks);
+    `data=FIXTURE_DATA` takes data/*.yml from the frozen fixtures instead
+    of today's data/."""
+    for name in ("docs", "overrides", "hooks", "scripts", "sitebuild"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(data or ROOT / "data", dest / "data", ignore=shutil.ignore_patterns("__pycache__", "README.md"))
     for name in ("mkdocs.yml", "package.json"):
         shutil.copy(ROOT / name, dest / name)
     if (ROOT / "node_modules").exists():  # the CMS bundle (`npm ci`), shared read-only
@@ -73,10 +82,26 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+# The project the session site is built from, and its data: tests that compare
+# the built site with data/*.yml read SITE_DATA, never ROOT/data. LAUNCH_DAY=1
+# builds from the launch-day copy (tests/launch_day.py: every fact confirmed,
+# every review done), to run the suite against the day the firm is finished.
+if os.environ.get("LAUNCH_DAY") == "1":
+    import tempfile
+
+    from launch_day import launch_day
+
+    SITE_ROOT = launch_day(Path(tempfile.mkdtemp(prefix="launch-day-")) / "project")
+else:
+    SITE_ROOT = ROOT
+SITE_DATA = SITE_ROOT / "data"
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once per session, from SITE_ROOT."""
     out = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, out)
+    result = run_build(SITE_ROOT, out)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
     return out
 

@@ -1,23 +1,34 @@
 """The fault table: one broken input per case -> the exact line the build
 prints (file:line: problem. Hint: fix), with exit status 1 and no traceback.
 
-Each case copies the project, adds the valid page pair from
-tests/fixtures/faults/ (so line numbers are fixed), breaks one thing and runs
-the strict build. The table is listed in docs/maintainers/CONTRIBUTING.md
-("Fault table", "Content and data")."""
+Each case copies the project with the frozen data of tests/fixtures/data/
+(so a case that edits the firm's placeholder e-mail still finds it after the
+firm fills in the real one), adds the valid page pair from
+tests/fixtures/faults/ (so line numbers are fixed) and breaks one thing.
+
+Most cases fail in the build's first stage (data files, firm facts, every
+page's own rules, the cross-page rules): those run that stage in-process on
+the broken copy (`first_stage`, milliseconds). END_TO_END keeps one real
+strict build per stage of the build; a case the first stage accepts is built
+too, so a case added anywhere in the table is always checked somewhere.
+The table is listed in docs/maintainers/CONTRIBUTING.md ("Fault table")."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, copy_project, run_build
+from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
 
 FIX = Path(__file__).parent / "fixtures" / "faults"
 EN, ES = "docs/legal-fault.md", "docs/legal-fault.es.md"
@@ -25,9 +36,14 @@ POST = "docs/updates/2026-11-03-second-chance-act.md"
 Mutation = Callable[[Path], None]
 
 
+def source(rel: str) -> Path:
+    """Where a case's file comes from: data/ from the frozen fixtures, the rest from the project."""
+    return FIXTURE_DATA / rel[5:] if rel.startswith("data/") else ROOT / rel
+
+
 def line_of(rel: str, start: str) -> int:
-    """Line number (1-based) of the first line of a project file starting with `start`."""
-    for n, text in enumerate((ROOT / rel).read_text(encoding="utf-8").splitlines(), start=1):
+    """Line number (1-based) of the first line of a case's file starting with `start`."""
+    for n, text in enumerate(source(rel).read_text(encoding="utf-8").splitlines(), start=1):
         if text.startswith(start):
             return n
     raise AssertionError(f"{rel}: no line starts with {start!r}")
@@ -53,6 +69,47 @@ def raw_bytes(rel: str, old: str, new: bytes) -> Mutation:
 
 def delete(rel: str) -> Mutation:
     return lambda project: (project / rel).unlink()
+
+
+def drop_lines(rel: str, start: str, count: int) -> Mutation:
+    """Delete `count` lines from the first line starting with `start`."""
+    def apply(project: Path) -> None:
+        path = project / rel
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        n = next(i for i, line in enumerate(lines) if line.startswith(start))
+        path.write_text("".join(lines[:n] + lines[n + count:]), encoding="utf-8")
+    return apply
+
+
+def drop_block(rel: str, start: str, until: str) -> Mutation:
+    """Delete from the line `start` to the next line starting with `until`."""
+    def apply(project: Path) -> None:
+        path = project / rel
+        text = path.read_text(encoding="utf-8")
+        begin = text.index(start)
+        end = text.index("\n" + until, begin + len(start)) + 1
+        path.write_text(text[:begin] + text[end:], encoding="utf-8")
+    return apply
+
+
+def copy_post(stem: str) -> Mutation:
+    """A second post pair, dated 2020-01-01, with the same slug as POST."""
+    def apply(project: Path) -> None:
+        for suffix in (".md", ".es.md"):
+            text = (project / (POST[:-3] + suffix)).read_text(encoding="utf-8")
+            text = text.replace("\ndate: 2026-11-03\n", "\ndate: 2020-01-01\n", 1)
+            (project / "docs" / "updates" / f"{stem}{suffix}").write_text(text, encoding="utf-8")
+    return apply
+
+
+def edit_yaml(rel: str, change: Callable[[Any], object]) -> Mutation:
+    """Load, change and write a data file (its comments and layout are lost)."""
+    def apply(project: Path) -> None:
+        path = project / rel
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return apply
 
 
 def both(*steps: Mutation) -> Mutation:
@@ -242,6 +299,61 @@ CASES: dict[str, tuple[Mutation, str]] = {
         replace(POST, "reviewed:", "draft: true\nreviewed:"),
         f"{POST[:-3]}.es.md: is published while its twin {POST} is a draft. Hint: a draft is a draft "
         "in both languages: set 'draft: true' in both files, or in neither"),
+    # ---- merged from test_bad_content.py (one table, one message each) -------------
+    "malformed front matter": (
+        replace(EN, "title: Fault test page", "title: [unclosed"),
+        f"{EN}:2: invalid YAML: a [ or {{ opens here and never closes. Hint: close it, or put the value in quotes"),
+    "missing description": (
+        replace(ES, "description: Una página que la tabla de fallas rompe a propósito, una vez por caso.\n", ""),
+        "legal-fault.es.md: front matter needs a 'description' (one plain sentence)"),
+    "Spanish page without English": (
+        delete(EN), "legal-fault.md: missing (en translation of the es page)"),
+    "broken internal link": (
+        replace(EN, "with your lawyer.", "with your lawyer.\n\nSee [the old page](no-such-page.md)."),
+        "Doc file 'legal-fault.md' contains a link 'no-such-page.md', but the target is not found among documentation files."),
+    "broken anchor": (
+        replace(ES, "con su abogado.", "con su abogado.\n\nVea [esto](legal.md#no-such-anchor)."),
+        "Doc file 'legal-fault.es.md' contains a link 'legal.md#no-such-anchor', but the doc "
+        "'legal.es.md' does not contain an anchor '#no-such-anchor'."),
+    "bad statute link": (
+        replace(EN, "with your lawyer.", "with your lawyer.\n\n[G.S. 90](gs:ninety)"),
+        f"{EN}:13: bad statute link 'gs:ninety'. Hint: write the section like gs:90-96 or gs:15A-1341"),
+    "missing firm fact used by a template": (
+        drop_lines("data/firm.yml", "hours:", 3), "firm.yml: missing firm fact(s): hours"),
+    "missing interface string": (
+        replace("data/strings.yml", "{en: Call now, es: Llame ahora}", "{en: Call now}"),
+        "strings.yml: 'call_now' has no 'es' translation"),
+    "unknown quiz id": (
+        replace("data/quiz.yml", "when: {court: [federal, other_state]}", "when: {court: [federal, moon]}"),
+        "data/quiz.yml: rule 'other_court': when refers to unknown option 'moon' of question 'court'"),
+    "quiz path without outcome": (
+        drop_block("data/quiz.yml", "  - id: court_not_sure\n", "  - id: "),
+        "data/quiz.yml: path court=not_sure, citizen=yes: this answer path reaches no outcome: add or change a rule"),
+    "post without date": (
+        replace(POST, "\ndate: 2026-11-03\n", "\n"),
+        "updates/2026-11-03-second-chance-act.md: front matter needs 'date: YYYY-MM-DD'"),
+    "duplicate post slug": (
+        copy_post("2020-01-01-second-chance-act"),
+        "duplicate slug 'second-chance-act' in updates/2020-01-01-second-chance-act.md, "
+        "updates/2026-11-03-second-chance-act.md: give each post its own slug"),
+    "word to avoid in a Spanish page": (
+        replace(ES, "con su abogado.", "con su abogado.\n\nUsted tiene un período de prueba."),
+        f'{ES}:13: "período de prueba" — write "probation (libertad a prueba)" '
+        "('prueba' already means drug test on these pages)"),
+    "English term in a Spanish data string": (
+        replace("data/strings.yml", "es: Llame ahora}", "es: Llame ahora por su probation}"),
+        f'data/strings.yml:{CALL_NOW}: "probation" — write "libertad a prueba" (English term in a Spanish data '
+        'string: write it *like this* so it is marked lang="en", or in Spanish)'),
+    "reviewed that is not a date": (
+        replace(ES, "reviewed: 2026-11-27", "reviewed: last week"),
+        f"{ES}:4: 'reviewed' must be 'pending' or a date written YYYY-MM-DD "
+        "(the day the attorney finished the review), got 'last week'"),
+    "quiz reviewed that is not a date": (
+        replace("data/quiz.yml", "reviewed: pending", "reviewed: soon"),
+        "data/quiz.yml: 'reviewed' must be 'pending' or a date written YYYY-MM-DD"),
+    "local-help entry without a field": (
+        edit_yaml("data/local.yml", lambda d: d["counties"]["watauga"]["entries"]["lead"].pop("source")),
+        "data/local.yml: watauga/lead: missing 'source' (the URL of the page you read these facts on)"),
     # ---- scripts in built pages ----------------------------------------------------
     "inline script added by a template": (
         replace("overrides/update.html", "{% block content %}", "{% block content %}<script>track()</script>"),
@@ -264,32 +376,149 @@ def add_fixture(project: Path) -> None:
         shutil.copy(page, project / "docs" / page.name)
 
 
+def broken_copy(case: str, tmp_path: Path) -> Path:
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    add_fixture(project)
+    CASES[case][0](project)
+    return project
+
+
+@functools.cache
+def _config():  # type: ignore[no-untyped-def]
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+_checked: dict[tuple[object, ...], object] = {}
+
+
+def _once(fn: Callable[..., object], *key: object) -> Callable[..., object]:
+    """`fn`, remembered by `key` (a file's bytes among it): the cases share
+    every file but the one they break, and a rule passed on the same bytes
+    passes again. Only results are kept; a rule that raises runs every time."""
+    def run(*args: object, **kwargs: object) -> object:
+        k = (fn.__name__, *key, args[1:3] if fn.__name__ == "check_page" else ())
+        if k not in _checked:
+            _checked[k] = fn(*args, **kwargs)
+        return _checked[k]
+    return run
+
+
+def first_stage(project: Path) -> str | None:
+    """The build's first stage, in-process, on a copy: every data file read
+    (hooks/firm.py on_config), the firm facts and strings loaded, every page's
+    own rules (hooks/rules.py on_config), the quiz (hooks/quiz.py), the posts
+    (hooks/updates.py on_files) and the cross-page rules (rules' on_nav).
+    The error text, or None when this stage accepts the copy."""
+    from hooks import rules
+    from sitebuild import costs, local_help, quiz, updates
+    from sitebuild.data import Facts, load_firm, load_strings, read_yaml
+
+    check_page = rules.check_page
+    firm_bytes = (project / "data" / "firm.yml").read_bytes()
+    try:
+        for path in sorted((project / "data").glob("*.yml")):
+            _once(lambda p: read_yaml(p) and None, path.name, path.read_bytes())(path)
+        firm = load_firm(project / "data" / "firm.yml")
+        load_strings(project / "data" / "strings.yml")
+        templates = frozenset(p.name for p in (project / "overrides").glob("*.html"))
+        def check_once(path: Path, *args: object, **kwargs: object) -> object:
+            return _once(check_page, firm_bytes, templates, path.name, path.read_bytes())(path, *args, **kwargs)
+        rules.check_page = check_once  # type: ignore[assignment]
+        found = rules.check_docs(project / "docs", Facts.wrap(firm), _render(), templates)
+        quiz_file = project / "data" / "quiz.yml"  # hooks/quiz.py on_config
+        _once(lambda p: quiz.validate(quiz.load(p), "data/quiz.yml"), quiz_file.read_bytes())(quiz_file)
+        for name, load in (("local.yml", local_help.load), ("costs.yml", costs.load)):  # their hooks' on_config
+            path = project / "data" / name
+            _once(lambda p, load=load: load(p) and None, name, path.read_bytes(), firm_bytes)(path)
+        updates.load_posts(project / "docs")  # hooks/updates.py on_files
+        rules.check_across(project / "docs", found)
+    except (PluginError, quiz.QuizError, updates.UpdatesError) as err:
+        return str(err).replace(str(project) + "/", "")
+    finally:
+        rules.check_page = check_page  # type: ignore[assignment]
+    return None
+
+
+@functools.cache
+def _render():  # type: ignore[no-untyped-def]
+    from hooks import rules
+
+    return rules.renderer(_config())
+
+
+def build_output(project: Path, out: Path, case: str) -> str:
+    result = run_build(project, out)
+    assert result.returncode != 0, f"{case}: the build passed"
+    assert "Traceback" not in result.stderr, f"{case}: traceback\n{result.stderr[-3000:]}"
+    return result.stderr
+
+
+def said(expected: str, out: str) -> bool:
+    lines = [line.split(" -  ", 1)[-1].strip() for line in out.splitlines()]
+    return any(expected in line for line in lines)
+
+
+# One real strict build per stage of the build (the terms and MkDocs'
+# validation each have two switches); every other case runs first_stage.
+END_TO_END = (
+    "script tag in Markdown",               # on_config: a page's own rules
+    "unquoted colon in data/firm.yml",      # on_config: a data file
+    "anchors differ across languages",      # on_nav: anchors
+    "statute cited in one language only",   # on_nav: statutes
+    "two pages with one description",       # on_nav: descriptions
+    "page without its translation",         # on_nav: the i18n gap
+    "leftover braces from a template",      # on_post_page: leftovers
+    "inline script added by a template",    # on_post_page: the CSP allowlist
+    "word to avoid in a Spanish page",      # hooks/terms.py: pages
+    "English term in a Spanish data string",  # hooks/terms.py: data strings
+    "missing description",                  # on_page_markdown (hooks/content.py)
+    "broken internal link",                 # MkDocs' own validation: links
+    "broken anchor",                        # MkDocs' own validation: anchors
+)
+
+
 def test_the_fixture_pair_builds(tmp_path: Path) -> None:
     """The baseline is valid: every failure below comes from its one change."""
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
     add_fixture(project)
+    assert first_stage(project) is None
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr[-3000:]
 
 
-@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("case", [c for c in CASES if c not in END_TO_END])
 def test_fault(case: str, tmp_path: Path) -> None:
-    mutate, expected = CASES[case]
-    project = copy_project(tmp_path / "p")
-    add_fixture(project)
-    mutate(project)
-    result = run_build(project, tmp_path / "out")
-    out = result.stderr
-    assert result.returncode != 0, f"{case}: the build passed"
-    assert "Traceback" not in out, f"{case}: traceback\n{out[-3000:]}"
-    lines = [line.split(" -  ", 1)[-1].strip() for line in out.splitlines()]
-    assert any(expected in line for line in lines), f"{case}: expected\n  {expected}\ngot:\n{out[-2500:]}"
+    """The first stage's message; a case it accepts is built instead."""
+    expected = CASES[case][1]
+    project = broken_copy(case, tmp_path)
+    out = first_stage(project)
+    if out is None:
+        out = build_output(project, tmp_path / "out", case)
+    assert said(expected, out), f"{case}: expected\n  {expected}\ngot:\n{out[-2500:]}"
+
+
+@pytest.mark.parametrize("case", END_TO_END)
+def test_fault_end_to_end(case: str, tmp_path: Path) -> None:
+    expected = CASES[case][1]
+    out = build_output(broken_copy(case, tmp_path), tmp_path / "out", case)
+    assert said(expected, out), f"{case}: expected\n  {expected}\ngot:\n{out[-2500:]}"
+
+
+DOCUMENTED = re.compile(r"^\| (?P<case>.+?) \| `(?P<line>.*)` \|$")
 
 
 def test_fault_table_is_big_enough_and_documented() -> None:
+    """CONTRIBUTING's table is the generated one, row by row: each case's
+    documented line (file:line and message) is the line the test checks."""
     assert len(CASES) + len(DIRECT) >= 90, len(CASES) + len(DIRECT)
     doc = (ROOT / "docs" / "maintainers" / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = doc.split("## Fault table", 1)[-1]
+    documented = {m["case"]: m["line"].replace("&#124;", "|") for m in map(DOCUMENTED.match, section.splitlines()) if m}
+    expected = {case: line for case, (_, line) in {**CASES, **DIRECT}.items()}
+    wrong = {case: (documented.get(case), line) for case, line in expected.items() if documented.get(case) != line}
+    assert not wrong, f"CONTRIBUTING.md 'Fault table' differs (run python tests/test_faults.py and paste): {wrong}"
     assert table() in section, "CONTRIBUTING.md 'Fault table' is not the generated table: " \
                                "run python tests/test_faults.py and paste its output"
 
@@ -298,12 +527,6 @@ def test_fault_table_is_big_enough_and_documented() -> None:
 # Cases a rule refuses before anything is rendered: the rule function is called
 # on a copy of the input (no build), with the same message the build prints.
 # The review's case numbers (research/adversarial-review.md) are in brackets.
-
-def _config():  # type: ignore[no-untyped-def]
-    from mkdocs.config import load_config
-
-    return load_config(str(ROOT / "mkdocs.yml"))
-
 
 def _message(call: Callable[[], object]) -> str:
     """What a rule says about one input: its error text, or 'accepted: <result>'."""
@@ -328,7 +551,8 @@ def page_case(edit: Callable[[str], str], lang: str = "en", name: str = "legal-f
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(edit(src.read_text(encoding="utf-8")), encoding="utf-8")
         templates = frozenset(p.name for p in (ROOT / "overrides").glob("*.html"))
-        meta, _, _ = rules.check_page(path, f"docs/{rel}", lang, load_firm(), rules.renderer(_config()),
+        meta, _, _ = rules.check_page(path, f"docs/{rel}", lang, load_firm(FIXTURE_DATA / "firm.yml"),
+                                      rules.renderer(_config()),
                                       reserved_ids(), templates, rel)
         return "ok"
     return run
@@ -352,7 +576,7 @@ def data_case(name: str, old: str, new: str, load: str = "read_yaml") -> Callabl
 
         path = tmp / "data" / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = (ROOT / "data" / name).read_text(encoding="utf-8")
+        text = (FIXTURE_DATA / name).read_text(encoding="utf-8")
         assert old in text, old
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
         return getattr(data, load)(path) and "ok"
@@ -433,7 +657,7 @@ def drafts_case(tmp: Path) -> object:
         if suffix == ".md":
             text = text.replace("reviewed:", "draft: true\nreviewed:", 1)
         (docs / f"2026-11-03-second-chance-act{suffix}").write_text(text, encoding="utf-8")
-    rules.check_docs(tmp / "docs", load_firm())
+    rules.check_docs(tmp / "docs", load_firm(FIXTURE_DATA / "firm.yml"))
     return "ok"
 
 

@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import SITE_URL
+from conftest import SITE_DATA, SITE_URL
 from sitebuild.data import load_firm
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-FIRM = load_firm()
+FIRM = load_firm(SITE_DATA / "firm.yml")  # the data the session site was built from
 
 
 @pytest.fixture(scope="module")

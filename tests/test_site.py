@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from conftest import SITE_DATA
 from sitebuild.data import load_firm, load_strings
 
-FIRM = load_firm()
-STRINGS = load_strings()
+FIRM = load_firm(SITE_DATA / "firm.yml")  # the data the session site was built from
+STRINGS = load_strings(SITE_DATA / "strings.yml")
 
 
 def test_both_languages_have_the_same_number_of_pages(pages):
@@ -72,17 +73,24 @@ def test_hablamos_espanol_on_english_pages(pages):
                 assert marker.find_parent(lang=True).get("lang") == "es", f"{page.rel}: 'Hablamos español' not marked lang=es"
 
 
-def test_pending_pages_make_no_review_claim(pages):
-    """Every page is `reviewed: pending` until the attorney reviews it: each
-    shows the draft notice, and none claims a review (RPC 7.1)."""
+def test_each_page_shows_its_draft_notice_or_its_review_date(pages):
+    """A page is either `reviewed: pending` (the draft notice, and no review
+    claim anywhere: RPC 7.1) or reviewed (the date, and no draft notice),
+    never both and never neither, whatever today's review state is."""
     claims = re.compile(r"Last reviewed by an attorney|Revisado por última vez", re.I)
     checked = 0
     for page in pages.values():
         if page.rel.endswith("404.html"):
             continue
-        assert page.soup.select_one(".dl-draft[data-review=pending]"), f"{page.rel}: no draft notice"
-        assert not page.soup.select(".dl-reviewed"), f"{page.rel}: claims a review"
-        assert not page.soup.find(string=claims), f"{page.rel}: claims a review"
+        draft = page.soup.select(".dl-draft[data-review=pending]")
+        dated = page.soup.select(".dl-reviewed time[datetime]")
+        assert len(draft) + len(dated) == 1, f"{page.rel}: {len(draft)} draft notices, {len(dated)} review dates"
+        if draft:
+            assert not page.soup.select(".dl-reviewed"), f"{page.rel}: a draft that claims a review"
+            assert not page.soup.find(string=claims), f"{page.rel}: a draft that claims a review"
+        else:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", dated[0]["datetime"]), f"{page.rel}: {dated[0]}"
+            assert dated[0].get_text() == dated[0]["datetime"], f"{page.rel}: shown date is not the reviewed date"
         checked += 1
     assert checked >= 38  # 19 pages and posts per language today
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import copy_project, run_build
 from sitebuild.translations import translation_gaps
 
 
@@ -56,17 +55,5 @@ def test_translation_gaps_names_the_missing_file(tmp_path: Path):
     ]
 
 
-def test_build_fails_when_a_spanish_page_is_missing(tmp_path: Path):
-    project = copy_project(tmp_path / "p")
-    (project / "docs" / "benefits.es.md").unlink()
-    result = run_build(project, tmp_path / "out")
-    assert result.returncode != 0
-    assert "benefits.es.md: missing (es translation of the en page)" in result.stderr
-
-
-def test_build_fails_when_an_english_page_is_missing(tmp_path: Path):
-    project = copy_project(tmp_path / "p")
-    (project / "docs" / "faq.md").unlink()
-    result = run_build(project, tmp_path / "out")
-    assert result.returncode != 0
-    assert "faq.md: missing (en translation of the es page)" in result.stderr
+# The build's own message for a missing twin, either way: tests/test_faults.py
+# ("page without its translation", "Spanish page without English").
