@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sitebuild.updates import FOLDER, POST_NAME, UpdatesError, load_posts, parse_post
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path()  # the project folder: commands run there (Makefile), like mkdocs itself
 
 BODY = {
     "en": (

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from sitebuild.quiz import (Answers, LANGS, QUIZ_FILE, QuizError, ROOT, _check_answers, _fmt, effective, enumerate_paths, evaluate, fallback, load, matching_rule, next_question, validate, visible_questions, warnings_for)
+from sitebuild.project import here
+from sitebuild.quiz import (Answers, LANGS, QUIZ_FILE, QuizError, _check_answers, _fmt, effective, enumerate_paths, evaluate, fallback, load, matching_rule, next_question, validate, visible_questions, warnings_for)
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
@@ -23,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         data = load(args.file)
-        validate(data, str(args.file.relative_to(ROOT) if args.file.resolve().is_relative_to(ROOT) else args.file))
+        validate(data, str(args.file.resolve().relative_to(here().root) if args.file.resolve().is_relative_to(here().root) else args.file))
     except QuizError as err:
         print(err, file=sys.stderr)
         return 1

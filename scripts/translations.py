@@ -14,7 +14,7 @@ from pathlib import Path
 from sitebuild.translations import EXCLUDED, split_lang, translation_gaps
 from sitebuild.updates import FOLDER
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path()  # the project folder: commands run there (Makefile), like mkdocs itself
 
 
 def counts(docs: Path) -> tuple[int, int]:
