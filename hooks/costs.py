@@ -16,11 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitebuild.project import Project
 from sitebuild.buildinfo import page_lang
 from sitebuild.costs import for_page, load
-from sitebuild.partials import render_partial
 from sitebuild.data import SiteDataError
+from sitebuild.partials import render_partial
+from sitebuild.project import Project
 
 MARKER = "<!-- costs -->"
 

@@ -19,10 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitebuild.project import Project
+from sitebuild.buildinfo import page_lang
 from sitebuild.local_help import for_page
 from sitebuild.partials import render_partial
-from sitebuild.buildinfo import page_lang
+from sitebuild.project import Project
 
 MARKER = "<!-- court-date -->"
 

@@ -15,12 +15,11 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 
 from sitebuild.buildinfo import inner_language_build
 from sitebuild.purge_css import purge_site
-
 
 SOURCES = "assets/css/src"
 STRING_OR_COMMENT = re.compile(r'("(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')|/\*.*?\*/', re.S)

@@ -28,8 +28,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sitebuild.buildinfo import inner_language_build, page_lang
 from sitebuild import placeholders as facts
+from sitebuild.buildinfo import inner_language_build, page_lang
 from sitebuild.data import (
     LANGS,
     Facts,

@@ -17,10 +17,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sitebuild.project import Project
 from sitebuild.buildinfo import page_lang
 from sitebuild.diagrams import partial
 from sitebuild.glossary import Entry, link_terms, load
+from sitebuild.project import Project
 
 SKIP_PAGES = {"glossary", "quiz", "contact"}
 

@@ -17,11 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitebuild.project import Project
 from sitebuild.buildinfo import page_lang
+from sitebuild.data import SiteDataError
 from sitebuild.local_help import LocalHelpError, for_page, load
 from sitebuild.partials import render_partial
-from sitebuild.data import SiteDataError
+from sitebuild.project import Project
 
 MARKER = "<!-- local-help -->"
 

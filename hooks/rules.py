@@ -36,18 +36,17 @@ from pathlib import Path
 from typing import Any
 
 import markdown as md_lib
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild import allowlist, anchors, markup, placeholders, statutes, translations
 from sitebuild.buildinfo import inner_language_build
 from sitebuild.data import localize
 from sitebuild.errors import ContentError, fail
+from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.sourcefiles import compose_yaml, docs_file_problem, read_page
 
 KEY = "_rules_docs"  # this build's findings, from on_config to on_nav

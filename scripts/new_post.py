@@ -21,7 +21,6 @@ import sys
 import unicodedata
 from pathlib import Path
 
-
 from sitebuild.updates import FOLDER, POST_NAME, UpdatesError, load_posts, parse_post
 
 ROOT = Path()  # the project folder: commands run there (Makefile), like mkdocs itself

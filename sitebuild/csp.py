@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import ipaddress
 import json
 import re
 from collections.abc import Callable, Iterable
-import ipaddress
 from urllib.parse import urlsplit
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -186,7 +186,7 @@ def localize(value: Any, lang: str) -> Any:
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon_svg(name: str) -> Markup:
     """Material's icon as inline SVG (decoration: the caller hides it)."""
     svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8").strip()

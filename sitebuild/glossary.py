@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from sitebuild.errors import fail
 from sitebuild.project import LANGS
 from sitebuild.sourcefiles import compose_yaml, load_yaml, read_text, split_page

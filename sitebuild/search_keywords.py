@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild.data import LANGS, read_yaml
-from sitebuild.project import here
 from sitebuild.errors import fail
+from sitebuild.project import here
 
 WHERE = "data/search.yml"
 
