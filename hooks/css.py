@@ -41,14 +41,6 @@ def minify(css: str) -> str:
 BUNDLE = "assets/css/site.css"
 
 
-COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
-
-
-def strip_comments(css: str) -> str:
-    """The sources explain themselves in comments; visitors need not download them."""
-    return COMMENT.sub("", css)
-
-
 @event_priority(-150)  # after mkdocs-static-i18n (-100): it cannot handle generated files
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     parts = sorted((Path(config.docs_dir) / SOURCES).glob("*.css"))
