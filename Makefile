@@ -15,11 +15,16 @@ NODE    := node_modules/.installed
 # "Exit plan", for what we do about it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check-release review-sheet readability translations weight lighthouse clean
+.PHONY: serve build lint test check-release review-sheet readability translations weight lighthouse clean
 
-$(STAMP): requirements.txt
+# requirements.txt is a hash-checked lock (pip-compile; CONTRIBUTING, "Dependencies").
+# Then sitebuild/ is installed editable, so `mkdocs build -f PATH/mkdocs.yml`
+# works from any folder. --no-build-isolation: setuptools comes from the lock
+# (hashed) instead of an unpinned download at install time.
+$(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 $(NODE): package.json package-lock.json
@@ -27,12 +32,16 @@ $(NODE): package.json package-lock.json
 	@touch $(NODE)
 
 serve: $(STAMP) $(NODE)  ## preview at http://127.0.0.1:8000 with live reload
-	$(BIN)/python -m mkdocs serve --livereload --strict -a $(HOST)
+	$(BIN)/mkdocs serve --livereload --strict -a $(HOST)
 
 build: $(STAMP) $(NODE)  ## write the static site to site/
-	$(BIN)/python -m mkdocs build --strict
+	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(NODE)  ## build once in strict mode, run the whole suite
+lint: $(STAMP)  ## ruff (style, imports, bugs) and mypy (types) over the code; config in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/mypy sitebuild hooks
+
+test: lint $(STAMP) $(NODE)  ## lint, then build once in strict mode, run the whole suite
 	$(BIN)/python -m pytest
 
 check-release: build  ## refuse to publish: placeholder firm facts, pending reviews, open review items, TODO text, SITE_URL

@@ -30,12 +30,12 @@ from sitebuild.cms import (
     PLACEHOLDER_REPO,
     CmsError,
     admin_html,
-    self_hosted,
     cms_config,
     config_yaml,
     headers_block,
     pinned_version,
     repository,
+    self_hosted,
 )
 
 # Not the mkdocs logger: a placeholder repository must not fail --strict

@@ -30,8 +30,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitebuild.updates import absolute, lang_prefix
 from sitebuild.csp import url_problem
+from sitebuild.updates import absolute, lang_prefix
 from sitebuild.vcard import firm_vcard
 
 ENV = "CONTACT_ENDPOINT"
@@ -47,6 +47,7 @@ def redact(url: str) -> str:
     """The address with user info and query values hidden, safe to print in a log."""
     parts = urlsplit(url)
     host = parts.hostname or ""
+    port: int | str | None
     try:
         port = parts.port
     except ValueError:  # not a number: shown as written (url_problem names it)
@@ -132,7 +133,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     lang = str(config.theme.get("language") or "en")
     prefix = lang_prefix(lang)
     text = firm_vcard(config.extra["firm"], lang, config.extra["strings"][lang],
-                      absolute(config.site_url, prefix))
+                      absolute(config.site_url or "", prefix))
     card = File.generated(config, VCARD, content=text)
     card.dest_uri = prefix + VCARD
     files.append(card)

@@ -18,8 +18,9 @@ from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import page_lang
 from sitebuild.costs import for_page, load
-from sitebuild.partials import render_partial
 from sitebuild.data import SiteDataError
+from sitebuild.partials import render_partial
+from sitebuild.project import Project
 
 MARKER = "<!-- costs -->"
 
@@ -38,7 +39,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return None
     lang = page_lang(page, config)
     try:
-        html = render_partial("costs.html", config.extra["strings"][lang], costs=for_page(config.extra["costs"], lang))
+        html = render_partial("costs.html", config.extra["strings"][lang], Project.from_config(config).overrides / "partials", costs=for_page(config.extra["costs"], lang))
     except KeyError as err:
         raise PluginError(f"{page.file.src_uri}: {err.args[0]}") from err
     return markdown.replace(MARKER, "\n" + html + "\n")

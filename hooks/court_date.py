@@ -19,9 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from sitebuild.buildinfo import page_lang
 from sitebuild.local_help import for_page
 from sitebuild.partials import render_partial
-from sitebuild.buildinfo import page_lang
+from sitebuild.project import Project
 
 MARKER = "<!-- court-date -->"
 
@@ -60,7 +61,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     firm = config.extra["firm"]
     try:
         html = render_partial(
-            "court_date.html", config.extra["strings"][lang],
+            "court_date.html", config.extra["strings"][lang], Project.from_config(config).overrides / "partials",
             courts=courthouses(config, lang), phone=str(firm["phone"]), lang=lang,
             ecourts_url=ECOURTS_URL, reminders_url=REMINDERS_URL,
         )

@@ -15,12 +15,11 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 
 from sitebuild.buildinfo import inner_language_build
 from sitebuild.purge_css import purge_site
-
 
 SOURCES = "assets/css/src"
 STRING_OR_COMMENT = re.compile(r'("(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')|/\*.*?\*/', re.S)
@@ -40,14 +39,6 @@ def minify(css: str) -> str:
 
 
 BUNDLE = "assets/css/site.css"
-
-
-COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
-
-
-def strip_comments(css: str) -> str:
-    """The sources explain themselves in comments; visitors need not download them."""
-    return COMMENT.sub("", css)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100): it cannot handle generated files

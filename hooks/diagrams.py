@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from sitebuild.buildinfo import page_lang
 from sitebuild.diagrams import MARKER, home_icon, load, render
 from sitebuild.errors import fail
+from sitebuild.project import Project
 from sitebuild.sourcefiles import split_page
 
 
@@ -65,7 +66,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                        f"put the same <!-- diagram: ID --> lines in docs/{twin.relative_to(config.docs_dir)}")
 
     def figure(m: re.Match[str]) -> str:
-        return "\n" + render(m.group(1), data.diagrams[m.group(1)], lang, config.extra["strings"][lang]) + "\n"
+        return "\n" + render(m.group(1), data.diagrams[m.group(1)], lang, config.extra["strings"][lang], Project.from_config(config).overrides / "partials") + "\n"
 
     return MARKER.sub(figure, markdown)
 
@@ -74,13 +75,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if page.file.src_uri not in ("index.md", "index.es.md"):
         return None
     icons = config.extra["diagrams"].home_icons
+    partials = Project.from_config(config).overrides / "partials"
     for src, name in (icons.get("links") or {}).items():
         href = re.escape(src.removesuffix(".md") + "/")
-        html = re.sub(rf'<li><a href="{href}">', lambda m: m.group(0)[:4] + home_icon(name) + m.group(0)[4:], html)
+        def add_icon(m: re.Match[str], icon: str = home_icon(name, partials)) -> str:
+            return m.group(0)[:4] + icon + m.group(0)[4:]
+        html = re.sub(rf'<li><a href="{href}">', add_icon, html)
     now = icons.get("now")
     if now:
         box = re.compile(r'(<div class="dl-now">\s*<h2 id="do-this-now">)')
-        html, count = box.subn(lambda m: m.group(1) + home_icon(now), html)
+        html, count = box.subn(lambda m: m.group(1) + home_icon(now, partials), html)
         if not count:
             raise PluginError(f"docs/{page.file.src_uri}: no 'Do this now' box (div.dl-now > h2#do-this-now) "
                               "for the icon in data/diagrams.yml home_icons.now")

@@ -18,7 +18,6 @@ with file, line and hint (sitebuild/data.read_yaml).
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -29,8 +28,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sitebuild.buildinfo import inner_language_build, page_lang
 from sitebuild import placeholders as facts
+from sitebuild.buildinfo import inner_language_build, page_lang
 from sitebuild.data import (
     LANGS,
     Facts,
@@ -42,6 +41,7 @@ from sitebuild.data import (
     read_yaml,
 )
 from sitebuild.escaping import markdown_text
+from sitebuild.project import Project
 from sitebuild.share_image import share_png
 
 # Placeholder notices go to their own logger so that `mkdocs build --strict`
@@ -55,17 +55,19 @@ if not notice.handlers:
     notice.propagate = False
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    data = Path(config.config_file_path or "mkdocs.yml").parent / "data"
+    data = Project.from_config(config).data
     for path in sorted(data.glob("*.yml")):  # every data file, before any hook reads one
         read_yaml(path)
     try:
-        firm = load_firm()
-        strings = load_strings()
+        firm = load_firm(data / "firm.yml")
+        strings = load_strings(data / "strings.yml")
     except SiteDataError as err:
         raise PluginError(str(err)) from err
     config.extra["firm"] = Facts.wrap(firm)
     config.extra["strings"] = strings
-    if config.theme.get("language", "en") == "en":  # report once, not per language
+    # Once per build: the outer build, before mkdocs-static-i18n's per-language
+    # builds (theme.language is still the default language in every on_config).
+    if not inner_language_build(config):
         for key in placeholders(firm):
             notice.warning("data/firm.yml: '%s' is still a placeholder", key)
     return config

@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 from sitebuild.buildinfo import page_lang
 from sitebuild.diagrams import partial
 from sitebuild.glossary import Entry, link_terms, load
+from sitebuild.project import Project
 
 SKIP_PAGES = {"glossary", "quiz", "contact"}
 
@@ -40,7 +41,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     lang = page_lang(page, config)
     prefix = "" if lang == "en" else f"{lang}/"
     glossary_url = get_relative_url(f"{prefix}glossary/", page.url or prefix or ".")
-    macros = partial("glossary.html", config.extra["strings"][lang])
+    macros = partial("glossary.html", config.extra["strings"][lang], Project.from_config(config).overrides / "partials")
 
     def widget(entry: Entry, word: str, n: int) -> str:
         return str(macros.term(entry, word, n, f"{glossary_url}#{entry.id}"))

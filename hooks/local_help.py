@@ -18,9 +18,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import page_lang
+from sitebuild.data import SiteDataError
 from sitebuild.local_help import LocalHelpError, for_page, load
 from sitebuild.partials import render_partial
-from sitebuild.data import SiteDataError
+from sitebuild.project import Project
 
 MARKER = "<!-- local-help -->"
 
@@ -40,7 +41,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     lang = page_lang(page, config)
     counties = for_page(config.extra["local_help"], list(config.extra["firm"]["service_area"]), lang)
     try:
-        html = render_partial("local_help.html", config.extra["strings"][lang], counties=counties)
+        html = render_partial("local_help.html", config.extra["strings"][lang], Project.from_config(config).overrides / "partials", counties=counties)
     except KeyError as err:
         raise PluginError(f"{page.file.src_uri}: {err.args[0]}") from err
     return markdown.replace(MARKER, "\n" + html + "\n")

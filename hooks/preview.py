@@ -22,8 +22,8 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
@@ -63,9 +63,11 @@ def error_text(err: BaseException) -> str:
 
 def forget_loaded_code() -> None:
     """Make the next rebuild load hooks/*.py and sitebuild/ from disk again."""
-    for hooks_option in (getattr(MkDocsConfig, "hooks", None),):
-        if isinstance(hooks_option, config_options.Hooks):
-            hooks_option._load_hook.cache_clear()
+    # MkDocs caches each hook module in Hooks._load_hook (private): clear it
+    # when it is there; without it, a rebuild keeps the hook code it started with.
+    load_hook: Any = getattr(getattr(MkDocsConfig, "hooks", None), "_load_hook", None)
+    if callable(getattr(load_hook, "cache_clear", None)):
+        load_hook.cache_clear()
     for name in [n for n in sys.modules if n.split(".")[0] == "sitebuild"]:
         del sys.modules[name]
 

@@ -20,6 +20,10 @@ of both languages (sitebuild/ holds the rules), before any other hook reads docs
 on_nav (after every on_files, so post-specific messages come first):
 - twins exist, with identical heading anchors, the same statutes, the same
   `draft` (posts), and descriptions unique per language (anchors.py, translations.py).
+on_page_markdown, each page of each language build: `reviewed` becomes
+`page.meta["review_date"]` (None while pending) and `](gs:90-96)` the NC
+General Assembly's URL (statutes.link). The description itself is required by
+hooks/seo.py (every page, generated ones too).
 on_post_page: no `{{` or `}}` left in a built page.
 """
 
@@ -32,18 +36,17 @@ from pathlib import Path
 from typing import Any
 
 import markdown as md_lib
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild import allowlist, anchors, markup, placeholders, statutes, translations
 from sitebuild.buildinfo import inner_language_build
 from sitebuild.data import localize
 from sitebuild.errors import ContentError, fail
+from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.sourcefiles import compose_yaml, docs_file_problem, read_page
 
 KEY = "_rules_docs"  # this build's findings, from on_config to on_nav
@@ -131,7 +134,7 @@ def check_docs(docs: Path, firm: Any, render: Render | None = None,
                templates: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Every page on its own; returns what the cross-page checks need."""
     check_files(docs)
-    reserved = allowlist.reserved_ids()
+    reserved = allowlist.reserved_ids(docs.parent)
     by_base: dict[str, dict[str, tuple[str, str, list[tuple[int, str]]]]] = {}
     described: dict[str, tuple[str, str]] = {}
     drafts: dict[str, dict[str, tuple[str, bool]]] = {}
@@ -191,6 +194,18 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     if found is not None:
         check_across(Path(config.docs_dir), found)
     return nav
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    meta = page.meta
+    if not meta.get("generated") or "reviewed" in meta:  # generated pages carry their index's
+        # None while pending: templates then show the draft notice and
+        # make no review claim (overrides/partials/firm.html, reviewed()).
+        try:
+            meta["review_date"] = parse_reviewed(meta.get("reviewed"), page.file.src_uri, post_date=meta.get("date"))
+        except ReviewError as err:
+            raise ContentError(str(err)) from None
+    return statutes.link(markdown)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -45,7 +45,7 @@ def absolute(config: MkDocsConfig, url: str) -> str:
     path = url.lstrip("/")
     if path in (".", "./"):  # the default language's home page
         path = ""
-    return config.site_url.rstrip("/") + "/" + path
+    return (config.site_url or "").rstrip("/") + "/" + path
 
 
 def on_page_context(
@@ -65,11 +65,11 @@ def on_page_context(
     jsonld = [legal_service_jsonld(firm, lang, absolute(config, ""), home,
                                    absolute(config, "assets/img/share.png"))]
     if Path(page.file.src_uri).name.split(".")[0] != "index" or "/" in page.file.src_uri:
-        crumbs = [(config.site_name, home)]
+        crumbs: list[tuple[str, str]] = [(config.site_name, home)]
         for ancestor in page.ancestors:
             link = getattr(ancestor, "url", None)
             if link:
-                crumbs.append((ancestor.title, absolute(config, link)))
+                crumbs.append((str(ancestor.title), absolute(config, link)))
         crumbs.append((page.title, absolute(config, page.url)))
         jsonld.append(breadcrumb_jsonld(crumbs))
     if Path(page.file.src_uri).name.split(".")[0] == "faq":
@@ -103,8 +103,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     try:
-        write_sitemap(site, config.site_url)
-        write_robots(site, config.site_url)
+        write_sitemap(site, config.site_url or "")
+        write_robots(site, config.site_url or "")
         langs = split_search_index(site)
     except ValueError as err:
         raise PluginError(f"hooks/seo.py: {err}") from err

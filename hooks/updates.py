@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from sitebuild.buildinfo import serving
 from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.updates import (
     FOLDER,
@@ -40,16 +41,15 @@ from sitebuild.updates import (
     UpdatesError,
     absolute,
     atom_feed,
+    build_date,
     feed_url,
     front_matter,
     load_posts,
-    build_date,
     page_markdown,
     paginate,
     preview_env,
     publishable,
 )
-from sitebuild.buildinfo import serving
 
 INDEX = f"{FOLDER}/index.md"
 TEMPLATE = "update.html"
@@ -136,9 +136,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
     title = f"{config.site_name}: {meta.get('title')}"
     xml = atom_feed(posts[lang], lang=lang, title=title, subtitle=str(meta.get("description") or ""),
-                    author=str(config.extra["firm"]["name"]), site_url=config.site_url, floor=reviewed)
+                    author=str(config.extra["firm"]["name"]), site_url=config.site_url or "", floor=reviewed)
     feed = virtual(config, f"{FOLDER}/feed.xml", feed_url(lang), xml)
-    feed.updates_feed = {"url": absolute(config.site_url, feed_url(lang)), "title": title}
+    feed.updates_feed = {"url": absolute(config.site_url or "", feed_url(lang)), "title": title}
     files.append(feed)
     return files
 
@@ -170,7 +170,7 @@ def long_date(value: dt.date, lang: str) -> str:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    feed = next((getattr(f, "updates_feed") for f in files if hasattr(f, "updates_feed")), None)
+    feed = next((f.updates_feed for f in files if hasattr(f, "updates_feed")), None)
     env.globals["updates_feed"] = feed
     env.filters["long_date"] = long_date
     return env

@@ -28,15 +28,15 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
-from sitebuild.review import ReviewError, parse_reviewed
-from sitebuild.updates import UpdatesError, front_matter
 from sitebuild.csp import url_problem
-from sitebuild.data import ROOT, load_firm, placeholders
+from sitebuild.data import load_firm, placeholders
 from sitebuild.errors import ContentError
+from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.sourcefiles import MARKDOWN_LIKE, read_yaml
 from sitebuild.translations import EXCLUDED
+from sitebuild.updates import UpdatesError, front_matter
 
+ROOT = Path()  # the project folder: commands run there (Makefile), like mkdocs itself
 QUIZ = ROOT / "data" / "quiz.yml"
 # Unfinished-work markers, in any case: TODO, todo:, Todo -, TBD, FIXME. A
 # lower-case "todo" must be followed by ':' or '-' (Spanish "todo" is a word).

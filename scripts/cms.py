@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sitebuild.cms import (CmsError, ROOT, cms_config, config_yaml, repository)
+from sitebuild.cms import (CmsError, cms_config, config_yaml, repository)
+from sitebuild.project import here
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m scripts.cms", description="Print the CMS's config.yml.")
@@ -14,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     repo, branch = repository()
     try:
-        print(config_yaml(cms_config(ROOT, args.repo or repo, args.branch or branch)), end="")
+        print(config_yaml(cms_config(here().root, args.repo or repo, args.branch or branch)), end="")
     except CmsError as err:
         print(err, file=sys.stderr)
         return 1

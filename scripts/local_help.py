@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sitebuild.local_help import (DATA, SiteDataError, unverified_entries)
+from sitebuild.local_help import DATA, SiteDataError, unverified_entries
+
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])

@@ -21,10 +21,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-
+from sitebuild.project import add_config_option, from_args
 from sitebuild.updates import FOLDER, POST_NAME, UpdatesError, load_posts, parse_post
-
-ROOT = Path(__file__).resolve().parent.parent
 
 BODY = {
     "en": (
@@ -91,8 +89,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="publication date, YYYY-MM-DD (default: today)")
     ap.add_argument("--category", help="optional topic, in English")
     ap.add_argument("--es-category", help="the same topic in Spanish (needed with --category)")
-    ap.add_argument("--docs", type=Path, default=ROOT / "docs", help=argparse.SUPPRESS)
+    ap.add_argument("--docs", type=Path, default=None, help=argparse.SUPPRESS)
+    add_config_option(ap)
     args = ap.parse_args(argv)
+    args.docs = args.docs or from_args(args).docs
 
     if bool(args.category) != bool(args.es_category):
         ap.error("give --category and --es-category together (both languages)")

@@ -10,10 +10,10 @@ import json
 import sys
 from pathlib import Path
 
+from sitebuild.project import here
 from sitebuild.quiz import (
     LANGS,
     QUIZ_FILE,
-    ROOT,
     Answers,
     QuizError,
     _check_answers,
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         data = load(args.file)
-        validate(data, str(args.file.relative_to(ROOT) if args.file.resolve().is_relative_to(ROOT) else args.file))
+        validate(data, str(args.file.resolve().relative_to(here().root) if args.file.resolve().is_relative_to(here().root) else args.file))
     except QuizError as err:
         print(err, file=sys.stderr)
         return 1

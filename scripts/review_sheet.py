@@ -24,8 +24,8 @@ from bs4 import BeautifulSoup, Tag
 from sitebuild.quiz import load as load_quiz
 from sitebuild.review import ReviewDataError, open_items, parse_reviewed
 from sitebuild.updates import front_matter
-from sitebuild.data import ROOT
 
+ROOT = Path()  # the project folder: commands run there (Makefile), like mkdocs itself
 REVIEW = ROOT / "data" / "review.yml"
 NCGA = "ncleg.gov"
 BLOCKS = ("p", "li", "td", "dd", "dt")

@@ -11,10 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from sitebuild.project import add_config_option, from_args
 from sitebuild.translations import EXCLUDED, split_lang, translation_gaps
 from sitebuild.updates import FOLDER
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def counts(docs: Path) -> tuple[int, int]:
@@ -30,8 +29,10 @@ def counts(docs: Path) -> tuple[int, int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m scripts.translations", description=__doc__.splitlines()[0])
-    ap.add_argument("docs", nargs="?", default=ROOT / "docs", type=Path)
+    ap.add_argument("docs", nargs="?", default=None, type=Path, help="the content folder (default: the project's docs/)")
+    add_config_option(ap)
     args = ap.parse_args(argv)
+    args.docs = args.docs or from_args(args).docs
     gaps = translation_gaps(args.docs)
     pages, posts = counts(args.docs)
     if not gaps:

@@ -1,7 +1,9 @@
 """The build's rules, one module per rule family. The hooks in hooks/ call
-them; scripts/ and tests/ import them too. The build runs as
-`python -m mkdocs ...` from the project root, so this package is importable
-without any sys.path edits (Makefile, CONTRIBUTING "How the build finds its code").
+them; scripts/ and tests/ import them too. `make` installs this package
+editable (pip install -e .), so `mkdocs build -f PATH/mkdocs.yml` works from
+any folder; where the project is comes from that mkdocs.yml (project.py).
+
+- project.py      the project's folder and languages, from mkdocs.yml (Project.from_config)
 
 - errors.py       one error type and one message format: file:line: problem. Hint: fix
 - sourcefiles.py  reading pages and data: UTF-8, strict YAML (no duplicate key, alias in front
@@ -19,4 +21,29 @@ without any sys.path edits (Makefile, CONTRIBUTING "How the build finds its code
 - share_image.py  the share image, drawn from the firm facts
 - buildinfo.py    facts about the running build (language, inner builds, preview)
 - terms.py        the Spanish legal terms (data/terms.yml)
+
+The hook contract. mkdocs-static-i18n (priority -100 on on_config, on_files,
+on_nav, on_post_page, on_post_build) runs the whole build once more per extra
+language with THE SAME config object, so config.extra lives across language
+builds. Every key below is set again in each build's on_config (or popped),
+never read from an earlier build; whole-site work and notices run only when
+buildinfo.inner_language_build(config) is False (once per build).
+
+| hook        | events (priority; 0 = order in mkdocs.yml)                   | config.extra          | across builds |
+|-------------|--------------------------------------------------------------|-----------------------|---------------|
+| preview     | on_startup, on_serve                                         | -                     | env DL_MKDOCS_SERVE (serve only) |
+| firm        | on_config, on_files(-150), on_env, on_page_markdown          | writes firm, strings  | notices once (outer build) |
+| escaping    | on_env, on_page_context(-1000)                               | -                     | - |
+| rules       | on_config (outer only), on_nav(-300), on_page_markdown, on_post_page | writes/pops _rules_docs | popped in on_nav |
+| terms       | on_config, on_page_content, on_post_page                     | writes terms          | - |
+| notfound    | on_post_build                                                | -                     | a file in site/ (404.en.keep) |
+| quiz        | on_config, on_page_context                                   | writes quiz           | - |
+| contact     | on_config(-10, after firm), on_files(-200), on_page_context  | changes firm          | - |
+| updates     | on_files(-200), on_page_markdown, on_page_context, on_env    | reads strings         | state on File objects (per build) |
+| local_help / costs / diagrams / glossary | on_config, page events          | writes local_help, costs, diagrams, glossary | - |
+| court_date  | on_page_markdown                                             | reads firm, strings   | - |
+| seo / css   | page events, on_post_build(-200, outer only)                 | -                     | - |
+| security    | on_config, on_env, on_post_page, on_post_build(-200)         | writes _csp_allowed_scripts/_styles | - |
+| valid_html  | on_post_page, on_post_build(-150)                            | -                     | - |
+| cms         | on_post_build(-300, last)                                    | -                     | - |
 """

@@ -35,7 +35,6 @@ from sitebuild.data import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
 from sitebuild.sourcefiles import UPLOADS
 from sitebuild.updates import DEFAULT_LANG, FOLDER, FRONT_MATTER, INDEX_NAME, LANGS, POST_NAME
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "@sveltia/cms"
 BUNDLE = Path("node_modules") / PACKAGE / "dist" / "sveltia-cms.js"
 ADMIN = "admin"                       # site/admin/: the CMS, not a public page
@@ -64,7 +63,7 @@ class CmsError(ValueError):
     """The CMS cannot be set up; the message says what to do."""
 
 
-def pinned_version(root: Path = ROOT) -> str:
+def pinned_version(root: Path) -> str:
     """The exact version package.json pins (no ranges: the bundle is copied as is)."""
     spec = json.loads((root / "package.json").read_text(encoding="utf-8"))["dependencies"][PACKAGE]
     if not re.fullmatch(r"\d+\.\d+\.\d+", spec):
@@ -72,7 +71,7 @@ def pinned_version(root: Path = ROOT) -> str:
     return spec
 
 
-def bundle(root: Path = ROOT) -> Path:
+def bundle(root: Path) -> Path:
     """The installed bundle, checked against the pinned version."""
     path = root / BUNDLE
     if not path.is_file():
@@ -93,7 +92,7 @@ FONT_CDN = re.compile(
 )
 
 
-def self_hosted(root: Path = ROOT) -> tuple[str, dict[str, Path]]:
+def self_hosted(root: Path) -> tuple[str, dict[str, Path]]:
     """The bundle's text with font URLs made local, and {fonts/NAME: source file}."""
     text = bundle(root).read_text(encoding="utf-8")
     fonts: dict[str, Path] = {}
@@ -404,7 +403,7 @@ def review_collection(root: Path) -> dict[str, Any] | None:
     }
 
 
-def cms_config(root: Path = ROOT, repo: str = PLACEHOLDER_REPO, branch: str = "main",
+def cms_config(root: Path, repo: str = PLACEHOLDER_REPO, branch: str = "main",
                site_url: str = "") -> dict[str, Any]:
     """The whole config.yml, as a dict."""
     docs = root / "docs"

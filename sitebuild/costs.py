@@ -13,7 +13,8 @@ from typing import Any
 
 from sitebuild.statutes import SECTION, gs_url
 from sitebuild.local_help import URL, LocalHelpError, _text
-from sitebuild.data import DATA, localize, read_yaml
+from sitebuild.data import localize, read_yaml
+from sitebuild.project import here
 
 COSTS_FILE = "data/costs.yml"
 FIELDS = ("label", "amount", "when", "statute", "source", "verified")
@@ -43,7 +44,7 @@ def validate(data: Any, name: str = COSTS_FILE) -> None:
 
 
 def load(path: Path | None = None) -> dict[str, Any]:
-    data = read_yaml(path or DATA / "costs.yml")
+    data = read_yaml(path or here().data / "costs.yml")
     validate(data)
     return data
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import ipaddress
 import json
 import re
 from collections.abc import Callable, Iterable
-import ipaddress
 from urllib.parse import urlsplit
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
@@ -67,29 +67,29 @@ def sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def allowed_scripts(render: Callable[[str], str]) -> dict[str, str]:
-    """{sha256 source: purpose} for the allowlisted inline scripts;
-    `render(template)` renders one template with the site's config."""
+def _allowed(render: Callable[[str], str], templates: dict[str, str], tag: re.Pattern[str],
+             what: str) -> dict[str, str]:
+    """{sha256 source: purpose} for each allowlisted inline `what` found by
+    `tag` in its template; `render(template)` renders one with the site's config."""
     out: dict[str, str] = {}
-    for purpose, template in ALLOWED_INLINE.items():
-        bodies = INLINE_SCRIPT.findall(render(template))
+    for purpose, template in templates.items():
+        bodies = tag.findall(render(template))
         if not bodies:
-            raise ValueError(f"allowlisted inline script '{purpose}' not found in {template}; Material changed?")
+            raise ValueError(f"allowlisted inline {what} '{purpose}' not found in {template}")
         for body in bodies:
             out[sha256(body)] = purpose
     return out
+
+
+def allowed_scripts(render: Callable[[str], str]) -> dict[str, str]:
+    try:
+        return _allowed(render, ALLOWED_INLINE, INLINE_SCRIPT, "script")
+    except ValueError as err:
+        raise ValueError(f"{err}; Material changed?") from None
 
 
 def allowed_styles(render: Callable[[str], str]) -> dict[str, str]:
-    """{sha256 source: purpose} for the allowlisted inline styles."""
-    out: dict[str, str] = {}
-    for purpose, template in ALLOWED_STYLES.items():
-        bodies = INLINE_STYLE.findall(render(template))
-        if not bodies:
-            raise ValueError(f"allowlisted inline style '{purpose}' not found in {template}")
-        for body in bodies:
-            out[sha256(body)] = purpose
-    return out
+    return _allowed(render, ALLOWED_STYLES, INLINE_STYLE, "style")
 
 
 def unknown_styles(html: str, allowed: Iterable[str]) -> list[str]:

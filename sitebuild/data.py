@@ -22,11 +22,9 @@ import phonenumbers
 from sitebuild import markup
 from sitebuild.errors import ContentError
 from sitebuild.placeholders import BRACES, token
+from sitebuild.project import LANGS, here, root_of
 from sitebuild.sourcefiles import compose_yaml, read_text, load_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-LANGS: tuple[str, ...] = ("en", "es")
 
 REQUIRED_FIRM_KEYS = (
     "name", "attorney", "attorney_title", "phone", "email",
@@ -68,7 +66,8 @@ class Facts(dict):  # type: ignore[type-arg]
 
 
 def rel(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
+    root = root_of(path)
+    return path.resolve().relative_to(root).as_posix() if root else path.as_posix()
 
 
 def placeholder_problems(text: str) -> Iterator[tuple[int, str, str]]:
@@ -84,7 +83,7 @@ def read_yaml(path: Path) -> Any:
     """A data file: UTF-8, strict YAML (sourcefiles.load_yaml) and every
     string within the content allowlist, with no placeholder (each mistake
     named with file, line and hint)."""
-    where = rel(path) if path.is_relative_to(ROOT) else f"data/{path.name}"
+    where = rel(path) if root_of(path) else f"data/{path.name}"
     text = read_text(path, where)
     data = load_yaml(text, where, aliases=True)
     if any(True for _ in _problems(data)):  # compose again only to find the line
@@ -133,7 +132,7 @@ def localize(value: Any, lang: str) -> Any:
 
 
 def load_firm(path: Path | None = None) -> dict[str, Any]:
-    path = path or DATA / "firm.yml"
+    path = path or here().data / "firm.yml"
     firm = read_yaml(path)
     name = path.name
     if not isinstance(firm, dict):
@@ -195,7 +194,7 @@ def placeholders(firm: dict[str, Any]) -> list[str]:
 
 def load_strings(path: Path | None = None) -> dict[str, dict[str, str]]:
     """Interface strings: {lang: {key: text}}; every key in every language."""
-    path = path or DATA / "strings.yml"
+    path = path or here().data / "strings.yml"
     raw = read_yaml(path)
     if not isinstance(raw, dict):
         raise SiteDataError(f"{path.name}: expected key: {{en: ..., es: ...}} entries")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +26,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from sitebuild.errors import ContentError, fail
+from sitebuild.project import LANGS, here
 from sitebuild.sourcefiles import compose_yaml, load_yaml, read_text
 from sitebuild.statutes import CITATION, SECTION, gs_url
 
-LANGS = ("en", "es")
-ROOT = Path(__file__).resolve().parent.parent
 FILE = "data/diagrams.yml"
 THEME = Path(material.__file__).resolve().parent / "templates"
 ICONS = THEME / ".icons" / "material"
-PARTIALS = ROOT / "overrides" / "partials"
 MARKER = re.compile(r"^<!-- diagram: ([a-z0-9-]+) -->[ \t]*$", re.M)
 GS_LINK = re.compile(r"\[([^\[\]\n]+)\]\(gs:([^)\s]*)\)")
 
@@ -188,26 +186,26 @@ def localize(value: Any, lang: str) -> Any:
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon_svg(name: str) -> Markup:
     """Material's icon as inline SVG (decoration: the caller hides it)."""
     svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8").strip()
     return Markup(svg.replace("<svg ", '<svg focusable="false" ', 1))
 
 
-def partial(name: str, strings: dict[str, str]) -> Any:
+def partial(name: str, strings: dict[str, str], partials: Path | None = None) -> Any:
     """overrides/partials/<name> as a module of macros, `t('key')` reading
     one language's strings (a missing key fails)."""
     def t(key: str) -> str:
         if key not in strings:
             raise ContentError(f"data/strings.yml: no '{key}' string")
         return strings[key]
-    return _env().get_template(name).make_module({"t": t})
+    return _env(partials).get_template(name).make_module({"t": t})
 
 
-def _env() -> Environment:
+def _env(partials: Path | None = None) -> Environment:
     env = Environment(
-        loader=FileSystemLoader([str(PARTIALS), str(THEME)]),
+        loader=FileSystemLoader([str(partials or here().overrides / "partials"), str(THEME)]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -216,14 +214,15 @@ def _env() -> Environment:
     return env
 
 
-def render(diagram_id: str, diagram: dict[str, Any], lang: str, strings: dict[str, str]) -> str:
+def render(diagram_id: str, diagram: dict[str, Any], lang: str, strings: dict[str, str],
+           partials: Path | None = None) -> str:
     """The <figure> for one diagram in one language (one line per element,
     no blank line: it stays one raw-HTML block inside the page's Markdown)."""
-    module = partial("diagrams.html", strings)
+    module = partial("diagrams.html", strings, partials)
     html = str(module.figure(diagram_id, localize(diagram, lang)))
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def home_icon(name: str) -> str:
-    module = _env().get_template("diagrams.html").make_module({"t": lambda k: k})
+def home_icon(name: str, partials: Path | None = None) -> str:
+    module = _env(partials).get_template("diagrams.html").make_module({"t": lambda k: k})
     return str(module.icon(name, "dl-icon"))

@@ -20,7 +20,7 @@ relative addresses; anything else (javascript:, data:) fails the build.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -58,7 +58,7 @@ def as_text(value: Any) -> Any:
     return value
 
 
-def escape_meta(meta: dict[str, Any]) -> None:
+def escape_meta(meta: MutableMapping[str, Any]) -> None:
     for key, value in meta.items():
         if key not in MACHINE_KEYS:
             meta[key] = as_text(value)

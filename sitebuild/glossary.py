@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from sitebuild.errors import fail
+from sitebuild.project import LANGS
 from sitebuild.sourcefiles import compose_yaml, load_yaml, read_text, split_page
 
 FILE = "data/glossary.yml"
-LANGS = ("en", "es")
 ENTRY = re.compile(r"^(?:#{2,6}\s+)?(?P<term>.+?)\s*\{\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}\s*$")
 SKIP = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "code", "pre", "script",
         "style", "label", "summary", "dt", "title", "textarea", "select", "option", "svg"}

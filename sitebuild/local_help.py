@@ -30,7 +30,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sitebuild.data import DATA, LANGS, SiteDataError, localize, read_yaml
+from sitebuild.data import LANGS, SiteDataError, localize, read_yaml
+from sitebuild.project import here
 
 LOCAL_FILE = "data/local.yml"
 KINDS = ("courthouse", "drug-education", "recovery-court", "lead", "treatment")
@@ -120,7 +121,7 @@ def validate(data: Any, service_area: list[str], name: str = LOCAL_FILE) -> None
 
 def load(path: Path | None = None, service_area: list[str] | None = None) -> dict[str, Any]:
     """Read and check the file; service_area defaults to data/firm.yml's."""
-    path = path or DATA / "local.yml"
+    path = path or here().data / "local.yml"
     data = read_yaml(path)
     if service_area is None:
         service_area = read_yaml(path.parent / "firm.yml")["service_area"]

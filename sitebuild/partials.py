@@ -9,13 +9,14 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
+from sitebuild.project import here
 
 
-def render_partial(name: str, strings: dict[str, str], **context: Any) -> str:
-    """Render partials/<name> with `t('key')` reading `strings` (one language)."""
+def render_partial(name: str, strings: dict[str, str], partials: Path | None = None, **context: Any) -> str:
+    """Render partials/<name> (from the `partials` folder, default: the
+    project in the working directory) with `t('key')` reading `strings` (one language)."""
     env = Environment(
-        loader=FileSystemLoader(str(PARTIALS)),
+        loader=FileSystemLoader(str(partials or here().overrides / "partials")),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,

@@ -28,11 +28,10 @@ from typing import Any
 import yaml
 
 from sitebuild.review import ReviewError, parse_reviewed
+from sitebuild.project import LANGS, here
 from sitebuild.statutes import ContentError, gs_url
 
-ROOT = Path(__file__).resolve().parent.parent
-QUIZ_FILE = ROOT / "data" / "quiz.yml"
-LANGS = ("en", "es")
+QUIZ_FILE = Path("data") / "quiz.yml"  # relative to the project folder (the working directory of commands)
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 UI_KEYS = (
     "region", "next", "back", "restart", "clear", "print", "progress",
@@ -70,7 +69,7 @@ def load(path: Path | str = QUIZ_FILE) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def _default() -> dict[str, Any]:
-    data = load(QUIZ_FILE)
+    data = load(here().root / QUIZ_FILE)
     validate(data, "data/quiz.yml")
     return data
 

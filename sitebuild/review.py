@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from sitebuild.data import ROOT
+from sitebuild.project import here
 
 PENDING = "pending"
 # No review can predate the site: the project's first commit (5529ee1) is
@@ -84,16 +84,17 @@ def parse_reviewed(value: Any, src: str, env: Mapping[str, str] = os.environ,
 
 
 
-REVIEW = ROOT / "data" / "review.yml"
+REVIEW = Path("data") / "review.yml"  # in the project folder
 
 
 class ReviewDataError(ValueError):
     pass
 
 
-def load_items(path: Path = REVIEW, docs: Path = ROOT / "docs") -> list[dict[str, Any]]:
+def load_items(path: Path | None = None, docs: Path | None = None) -> list[dict[str, Any]]:
     """data/review.yml's items, checked: id, pages (each a docs/ page,
     'quiz' or 'site'), question, closed (false or a date)."""
+    path, docs = path or here().root / REVIEW, docs or here().docs
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     items = data.get("items")
     if not isinstance(items, list):
@@ -121,5 +122,5 @@ def load_items(path: Path = REVIEW, docs: Path = ROOT / "docs") -> list[dict[str
     return items
 
 
-def open_items(path: Path = REVIEW, docs: Path = ROOT / "docs") -> list[dict[str, Any]]:
+def open_items(path: Path | None = None, docs: Path | None = None) -> list[dict[str, Any]]:
     return [i for i in load_items(path, docs) if i.get("closed", False) is False]

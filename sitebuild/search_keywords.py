@@ -16,8 +16,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sitebuild.data import DATA, LANGS, read_yaml
+from sitebuild.data import LANGS, read_yaml
 from sitebuild.errors import fail
+from sitebuild.project import here
 
 WHERE = "data/search.yml"
 
@@ -39,7 +40,7 @@ def line_of(text: str, key: str) -> int | None:
 
 def load(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
     """{lang: {page location: [words]}} from data/search.yml, checked."""
-    path = path or DATA / "search.yml"
+    path = path or here().data / "search.yml"
     data = read_yaml(path)
     text = path.read_text(encoding="utf-8")
     if not isinstance(data, dict) or not set(data) <= set(LANGS):
@@ -64,7 +65,7 @@ def load(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
 def add_to_indexes(site: Path, lang_dirs: dict[str, Path], path: Path | None = None) -> dict[str, int]:
     """Put the words into each language's search_index.json; returns how many
     pages got words, per language."""
-    path = path or DATA / "search.yml"
+    path = path or here().data / "search.yml"
     text = path.read_text(encoding="utf-8")
     counts = {}
     for lang, pages in load(path).items():

@@ -6,7 +6,7 @@ import re
 
 from sitebuild.errors import ContentError, fail
 
-__all__ = ["CITATION", "ContentError", "NCGA", "gs_url"]
+__all__ = ["CITATION", "ContentError", "GS_LINK", "NCGA", "gs_url", "link"]
 
 NCGA = "https://www.ncleg.gov/EnactedLegislation/Statutes/HTML/BySection/Chapter_{chapter}/GS_{section}.html"
 SECTION = re.compile(r"^(?P<chapter>\d+[A-Z]?)-(?P<rest>\d+(?:\.\d+)?[A-Z]?)$")
@@ -24,7 +24,12 @@ def gs_url(section: str) -> str:
     return NCGA.format(chapter=m["chapter"], section=section)
 
 
-GS_LINK = re.compile(r"\]\(gs:([^)\s]*)\)")
+GS_LINK = re.compile(r"\]\(gs:([^)\s]*)\)")  # the one pattern of a statute link's target
+
+
+def link(markdown: str) -> str:
+    """Every `](gs:SECTION)` -> `](the NC General Assembly's URL)`."""
+    return GS_LINK.sub(lambda m: f"]({gs_url(m.group(1))})", markdown)
 
 
 def check(body: str, where: str, first_line: int = 1) -> None:

@@ -34,9 +34,9 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitebuild.project import LANGS, here
+
 TERMS_FILE = Path("data") / "terms.yml"
-LANGS = ("en", "es")
 DATA_DIR = "data"
 DATA_SUFFIXES = (".yml", ".yaml")
 # data/terms.yml names the words it refuses; data/search.yml lists the words
@@ -140,7 +140,7 @@ def _words_regex(words: list[str]) -> str:
 
 
 def load_terms(path: Path | None = None) -> Terms:
-    path = path or ROOT / TERMS_FILE
+    path = path or here().root / TERMS_FILE
     name = TERMS_FILE.as_posix()
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -468,8 +468,9 @@ def apply_exceptions(terms: Terms, found: list[Violation]) -> list[Violation]:
     return out
 
 
-def check_project(root: Path = ROOT, terms: Terms | None = None) -> list[Violation]:
+def check_project(root: Path | None = None, terms: Terms | None = None) -> list[Violation]:
     """Every word to change in the project's pages, data strings and mkdocs.yml."""
+    root = root or here().root
     terms = terms or load_terms(root / TERMS_FILE)
     found: list[Violation] = []
     docs = root / "docs"

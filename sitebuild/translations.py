@@ -3,13 +3,13 @@ same statutes, and no two pages of one language share a description."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-LANGS = ("en", "es")
+from sitebuild.project import LANGS
+from sitebuild.statutes import GS_LINK as GS_TARGET
+
 EXCLUDED = ("maintainers/",)  # keep in step with exclude_docs in mkdocs.yml
-GS_TARGET = re.compile(r"\]\(gs:([^)\s]*)\)")
 
 
 def split_lang(rel: str) -> tuple[str, str]:

@@ -31,9 +31,9 @@ from typing import Any
 
 import yaml
 
+from sitebuild.project import LANGS
 from sitebuild.review import ReviewError, parse_reviewed, shown
 
-LANGS: tuple[str, ...] = ("en", "es")
 DEFAULT_LANG = LANGS[0]
 FOLDER = "updates"            # under docs/
 PER_PAGE = 10                 # posts on each index page

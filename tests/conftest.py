@@ -15,7 +15,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 

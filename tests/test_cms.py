@@ -64,12 +64,12 @@ def test_config_is_valid_for_the_pinned_sveltia(config):
 
 
 def test_bundle_is_pinned_exactly_and_locked():
-    version = cms.pinned_version()
+    version = cms.pinned_version(Path())
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     locked = lock["packages"]["node_modules/@sveltia/cms"]
     assert locked["version"] == version
     assert locked["integrity"].startswith("sha512-")
-    assert cms.bundle().is_file()
+    assert cms.bundle(Path()).is_file()
 
 
 MINIMAL_POST = {

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sitebuild.updates import FOLDER
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path()  # the project folder: run from it (python -m tools.bench_updates)
 PROJECT = ("docs", "overrides", "hooks", "data", "scripts", "sitebuild", "mkdocs.yml", "package.json")
 START = dt.date(2020, 1, 1)
 

@@ -16,10 +16,9 @@ import tempfile
 from pathlib import Path
 
 from tools.serve import serve
-from sitebuild.data import ROOT
 
 VERSION = "12.2.3"
-CACHE = ROOT / ".cache" / "lighthouse"
+CACHE = Path(".cache") / "lighthouse"  # in the project folder (the working directory)
 CLI = CACHE / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = ["/", "/es/", "/quiz/", "/es/quiz/", "/contact/", "/es/contact/",
          "/eligibility/", "/es/eligibility/"]
