@@ -24,7 +24,6 @@ import yaml
 from conftest import ROOT, copy_project, run_build
 from sitebuild.local_help import county_id, load as load_local
 
-pytestmark = pytest.mark.browser
 
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
 FIRM = yaml.safe_load((ROOT / "data" / "firm.yml").read_text(encoding="utf-8"))

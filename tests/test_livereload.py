@@ -10,11 +10,7 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from conftest import copy_project
-
-pytestmark = pytest.mark.browser
 
 
 def free_port() -> int:

@@ -21,7 +21,7 @@ import pytest
 
 from conftest import ROOT
 from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
-from test_browser import axe_violations
+from browser_helpers import axe_violations
 
 pytestmark = pytest.mark.browser
 

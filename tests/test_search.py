@@ -7,7 +7,6 @@ from urllib.parse import urlparse
 
 import pytest
 
-pytestmark = pytest.mark.browser
 
 
 def search(page, server: str, start: str, query: str) -> list[str]:
