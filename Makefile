@@ -15,7 +15,7 @@ NODE    := node_modules/.installed
 # "Exit plan", for what we do about it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check-release review-sheet readability translations weight lighthouse clean
+.PHONY: serve build test test-fast check-release review-sheet readability translations weight lighthouse clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -32,8 +32,11 @@ serve: $(STAMP) $(NODE)  ## preview at http://127.0.0.1:8000 with live reload
 build: $(STAMP) $(NODE)  ## write the static site to site/
 	$(BIN)/python -m mkdocs build --strict
 
-test: $(STAMP) $(NODE)  ## build once in strict mode, run the whole suite
-	$(BIN)/python -m pytest
+test: $(STAMP) $(NODE)  ## build once in strict mode, run the whole suite (two workers; one per file)
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+test-fast: $(STAMP) $(NODE)  ## the edit loop: every test that needs no browser and no extra build
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not build"
 
 check-release: build  ## refuse to publish: placeholder firm facts, pending reviews, open review items, TODO text, SITE_URL
 	$(BIN)/python -m scripts.check_release
