@@ -50,9 +50,3 @@ def watch(page) -> Watch:  # type: ignore[no-untyped-def]
     page.on("request", lambda r: w.foreign.append(r.url) if off_loopback(r.url) else None)
     return w
 
-
-def visit(page, url: str, wait_until: str = "networkidle") -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
-    """Open url in a fresh page; return (console errors, requests to hosts other than loopback)."""
-    w = watch(page)
-    page.goto(url, wait_until=wait_until)
-    return w.errors, w.foreign
