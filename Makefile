@@ -15,7 +15,7 @@ NODE    := node_modules/.installed
 # "Exit plan", for what we do about it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build lint test check-release review-sheet readability translations weight lighthouse clean
+.PHONY: serve build lint test test-fast check-release review-sheet readability translations weight lighthouse clean
 
 # requirements.txt is a hash-checked lock (pip-compile; CONTRIBUTING, "Dependencies").
 # Then sitebuild/ is installed editable, so `mkdocs build -f PATH/mkdocs.yml`
@@ -41,8 +41,11 @@ lint: $(STAMP)  ## ruff (style, imports, bugs) and mypy (types) over the code; c
 	$(BIN)/ruff check .
 	$(BIN)/mypy sitebuild hooks
 
-test: lint $(STAMP) $(NODE)  ## lint, then build once in strict mode, run the whole suite
-	$(BIN)/python -m pytest
+test: lint $(STAMP) $(NODE)  ## lint, then build once in strict mode, run the whole suite (two workers; one per file)
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+test-fast: $(STAMP) $(NODE)  ## the edit loop: every test that needs no browser and no extra build
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not build"
 
 check-release: build  ## refuse to publish: placeholder firm facts, pending reviews, open review items, TODO text, SITE_URL
 	$(BIN)/python -m scripts.check_release

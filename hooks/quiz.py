@@ -12,7 +12,7 @@ its data in the page's language.
   deferred script file,
   assets/js/quiz-data.<lang>.<hash>.js (`window.dlQuizData = {...}`), loaded
   just before quiz.js: it keeps the page's render-blocking HTML within the
-  budget (tests/test_budget.py); the hash changes with the content, so a
+  budget (tests/test_browser.py); the hash changes with the content, so a
   browser never keeps an old copy. The file is written when the page is
   built, so every build (and each language of it) writes its own.
 """

@@ -3,6 +3,8 @@ drive it in Debian's Chromium through Playwright."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import shutil
 import subprocess
@@ -15,6 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+
+from tools.weight import CHROMIUM_ARGS  # noqa: E402  (one list for every Chromium the project drives)
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 
@@ -30,17 +34,6 @@ def chromium_path() -> str | None:
 
 
 CHROMIUM = chromium_path()
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-features=Translate,OptimizationHints,MediaRouter",
-]
 
 
 # Test builds use a production-like address: canonical/hreflang/feeds must be
@@ -94,6 +87,35 @@ if os.environ.get("LAUNCH_DAY") == "1":
 else:
     SITE_ROOT = ROOT
 SITE_DATA = SITE_ROOT / "data"
+
+
+# Lanes (`make test-fast` = -m "not browser and not build"). The markers
+# follow the code, so no test can forget one: a test is `browser` when it
+# (or a fixture it uses) needs the `browser` fixture, and `build` when it or
+# one of its fixtures builds a copy of the project (run_build/copy_project),
+# beyond the one session build every lane shares.
+BUILDS = ("run_build(", "copy_project(")
+
+
+@functools.cache
+def _builds(func: object) -> bool:
+    try:
+        source = inspect.getsource(func)  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return False
+    return any(call in source for call in BUILDS)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+        defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        funcs = [getattr(item, "function", None)] + [
+            d.func for name in names if name != "site_dir" for d in defs.get(name, ())]
+        if any(_builds(f) for f in funcs if f is not None):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture(scope="session")

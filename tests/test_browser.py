@@ -1,7 +1,14 @@
-"""The real built site in real Chromium: no console errors, no request to any
-other host, axe-core with its default rule set (WCAG A/AA and best practices,
-such as `region`: all content inside landmarks) finds no violation, language
-switch."""
+"""The real built site in real Chromium, one visit per page and width.
+
+At phone width (390 px), each page in a fresh context until the network is
+idle: its weight (tools/weight.py: <= 70 KiB gzip, <= 12 requests,
+render-blocking HTML+CSS <= 36 KiB, no failed request), no console error
+(every CSP violation is one), no request to any other host, and axe-core
+with its default rule set (WCAG A/AA and best practices, such as `region`:
+all content inside landmarks) finds no violation. At desktop width (1280 px)
+the same page in one reused context, until `load`: console, other hosts and
+axe again (the layout, and so contrast, overlap and landmarks, differ).
+Then the language switch."""
 
 from __future__ import annotations
 
@@ -9,53 +16,61 @@ from posixpath import dirname, join, normpath
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = pytest.mark.browser
-
-AXE = Axe()
+from browser_helpers import DESKTOP, PHONE, axe_violations, watch
+from tools.weight import Weight, record, tally
 
 
-def axe_violations(page) -> list[str]:
-    """axe-core's default rules: every WCAG A/AA rule plus best practices."""
-    results = AXE.run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-    ]
 
-
-def visit(page, url: str) -> tuple[list[str], list[str]]:
-    """Open url; return (console errors, requests to hosts other than loopback)."""
-    errors: list[str] = []
-    foreign: list[str] = []
-    # Console errors include every Content-Security-Policy violation: the
-    # server applies the site's _headers (tools/serve.py).
-    page.on("console", lambda m: errors.append(m.text)
-            if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
-    page.on("request", lambda r: foreign.append(r.url)
-            if urlparse(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith("data:") else None)
-    page.goto(url, wait_until="networkidle")
-    return errors, foreign
-
-
-def test_every_page_clean_in_chromium(browser, server, pages):
+@pytest.mark.timeout(900)
+def test_every_page_at_phone_width_light_clean_and_accessible(browser, server, pages):
     problems = []
-    checked = 0
+    heaviest = Weight("")
     for rel in pages:
-        for width in (390, 1280):
-            ctx = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
-            page = ctx.new_page()
-            errors, foreign = visit(page, server + pages[rel].url_path)
-            violations = axe_violations(page)
-            ctx.close()
-            checked += 1
-            if errors or foreign or violations:
-                problems.append(f"{rel} @{width}px: console={errors} foreign={foreign} axe={violations}")
-    assert checked >= 60
+        ctx = browser.new_context(viewport=PHONE, service_workers="block")
+        weight = Weight(pages[rel].url_path)
+        responses = record(ctx, weight)
+        page = ctx.new_page()
+        seen = watch(page)
+        page.goto(server + pages[rel].url_path, wait_until="networkidle")
+        page.wait_for_timeout(300)  # as tools/weight.py: let the search worker finish its fetches
+        tally(weight, responses)
+        violations = axe_violations(page)
+        ctx.close()
+        heaviest = max(heaviest, weight, key=lambda w: w.bytes)
+        if weight.over_budget() or seen.errors or seen.foreign or violations:
+            problems.append(f"{rel} @390px: weight={weight.over_budget()} console={seen.errors} "
+                            f"foreign={seen.foreign} axe={violations}")
+    assert len(pages) >= 30
     assert not problems, "\n".join(problems)
+    print(f"\nheaviest page {heaviest.path}: {heaviest.kib:.1f} KiB, {heaviest.requests} requests")
+
+
+@pytest.mark.timeout(600)
+def test_every_page_at_desktop_width_clean_and_accessible(browser, server, pages):
+    ctx = browser.new_context(viewport=DESKTOP, service_workers="block")
+    page = ctx.new_page()
+    seen = watch(page)
+    problems = []
+    for rel in pages:
+        seen.clear()
+        page.goto(server + pages[rel].url_path, wait_until="load")
+        violations = axe_violations(page)
+        if seen.errors or seen.foreign or violations:
+            problems.append(f"{rel} @1280px: console={seen.errors} foreign={seen.foreign} axe={violations}")
+    ctx.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_search_loads_nothing_until_opened(page, server):
+    fetched: list[str] = []
+    page.context.on("request", lambda r: fetched.append(r.url))
+    page.goto(server + "/es/faq/", wait_until="networkidle")
+    assert not any("search" in u for u in fetched), fetched
+    page.locator('[data-toggle-for="__search"]').first.click()  # site.js's search button
+    page.locator("input.md-search__input").type("juez")
+    page.wait_for_selector(".md-search-result__item")
+    assert any(u.endswith("/es/search/search_index.json") for u in fetched)
 
 
 @pytest.mark.parametrize("start,expected", [

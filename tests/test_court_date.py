@@ -24,7 +24,6 @@ import yaml
 from conftest import ROOT, copy_project, run_build
 from sitebuild.local_help import county_id, load as load_local
 
-pytestmark = pytest.mark.browser
 
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
 FIRM = yaml.safe_load((ROOT / "data" / "firm.yml").read_text(encoding="utf-8"))
@@ -91,7 +90,7 @@ def test_the_form_downloads_a_calendar_file(browser, server, lang, with_time):
     county, address = courthouse_with_address()
     day = dt.date.today() + dt.timedelta(days=40)
     ctx, page, seen, errors = guarded_page(browser, server)
-    page.goto(server + PAGES[lang][0], wait_until="networkidle")
+    page.goto(server + PAGES[lang][0], wait_until="load")
     page.fill("#dl-cd-date", day.isoformat())
     if with_time:
         page.fill("#dl-cd-time", "09:30")
@@ -140,7 +139,7 @@ def test_a_missing_or_impossible_date_gets_a_message_and_no_file(browser, server
     ctx, page, seen, errors = guarded_page(browser, server)
     downloads: list[object] = []
     page.on("download", lambda d: downloads.append(d))
-    page.goto(server + PAGES[lang][0], wait_until="networkidle")
+    page.goto(server + PAGES[lang][0], wait_until="load")
     page.fill("#dl-cd-time", "14:15")
     page.select_option("#dl-cd-court", county)
     error = page.locator("#dl-cd-date-error")

@@ -17,7 +17,6 @@ import pytest
 from conftest import copy_project, run_build
 from sitebuild.data import load_firm
 
-pytestmark = pytest.mark.browser
 
 V = "Q \"dq\" 'sq' <b>bold</b> & AT&T <i"
 FIX = Path(__file__).parent / "fixtures" / "faults"

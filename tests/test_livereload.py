@@ -14,43 +14,11 @@ import pytest
 
 from conftest import copy_project
 
-pytestmark = pytest.mark.browser
-
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def test_serve_reloads_after_an_edit(tmp_path, browser):
-    project = copy_project(tmp_path / "p")
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        page = browser.new_page()
-        deadline = time.time() + 60
-        while True:
-            try:
-                page.goto(f"http://127.0.0.1:{port}/benefits/")
-                break
-            except Exception:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.5)
-        marker = "Reload marker 7f3a"
-        assert marker not in page.content()
-        doc = project / "docs" / "benefits.md"
-        doc.write_text(doc.read_text() + f"\n\n{marker}\n")
-        page.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=60_000)
-        page.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def start_serve(project, port):  # type: ignore[no-untyped-def]
@@ -73,7 +41,10 @@ def open_when_ready(page, url: str, proc) -> None:  # type: ignore[no-untyped-de
             time.sleep(0.5)
 
 
-def test_serve_watches_data_and_hooks_and_shows_a_failed_rebuild(tmp_path, browser):
+@pytest.mark.timeout(400)
+def test_serve_reloads_after_edits_to_pages_data_and_hooks_and_shows_a_failed_rebuild(tmp_path, browser):
+    """One `make serve` (its command line), one edit after another: each
+    waits for the page to show it, so no step can pass on the last one's reload."""
     project = copy_project(tmp_path / "p")
     port = free_port()
     proc = start_serve(project, port)
@@ -81,6 +52,13 @@ def test_serve_watches_data_and_hooks_and_shows_a_failed_rebuild(tmp_path, brows
         page = browser.new_page()
         open_when_ready(page, f"http://127.0.0.1:{port}/benefits/", proc)
         wait = 60_000
+
+        # docs/: an edited page, the open browser reloads it.
+        marker = "Reload marker 7f3a"
+        assert marker not in page.content()
+        doc = project / "docs" / "benefits.md"
+        doc.write_text(doc.read_text(encoding="utf-8") + f"\n\n{marker}\n", encoding="utf-8")
+        page.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=wait)
 
         # data/: an interface string changes, the open page follows.
         strings = project / "data" / "strings.yml"

@@ -26,7 +26,7 @@ import time
 
 import pytest
 from conftest import ROOT
-from test_browser import axe_violations
+from browser_helpers import axe_violations
 
 from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
 

@@ -7,11 +7,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-pytestmark = pytest.mark.browser
 
 
 def search(page, server: str, start: str, query: str) -> list[str]:
-    page.goto(server + start, wait_until="networkidle")
+    page.goto(server + start, wait_until="load")
     page.locator('[data-toggle-for="__search"]').first.click()  # phone: open the search dialog (site.js's button)
     page.locator("input.md-search__input").type(query)
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
@@ -87,7 +86,7 @@ def test_every_search_word_finds_its_page_first(page, server, lang):
     """Material's own search worker, driven through the search box: each word
     of data/search.yml returns its page, in this language, as the first result."""
     prefix = "/" if lang == "en" else "/es/"
-    page.goto(server + prefix + "faq/", wait_until="networkidle")
+    page.goto(server + prefix + "faq/", wait_until="load")
     page.locator('[data-toggle-for="__search"]').first.click()
     box = page.locator("input.md-search__input")
     wrong = []

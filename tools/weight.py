@@ -5,7 +5,7 @@ Usage: python -m tools.weight [SITE_DIR] [--all]
 Prints a table: requests, KiB transferred (gzip, as a compressing host
 serves it), render-blocking KiB (HTML + CSS), failed and foreign requests.
 Budget (issue "Found and fast"): <= 70 KiB, <= 12 requests,
-render-blocking <= 30 KiB, 0 failed, 0 to other hosts.
+render-blocking <= 36 KiB (BUDGET_BLOCKING_KIB says why), 0 failed, 0 to other hosts.
 """
 
 from __future__ import annotations
@@ -25,9 +25,13 @@ BUDGET_REQUESTS = 12
 # script), and put first-steps at 32.5 KiB. Raised to 36 KiB, not more: the
 # quiz page (29 KiB) must not grow (issue 19), and 70 KiB / 12 requests hold.
 BUDGET_BLOCKING_KIB = 36.0
+# Every Chromium the project drives (this tool, tools/screenshots.py, the
+# tests' tests/conftest.py) starts with these: no sandbox (containers), no
+# GPU, and nothing that phones home on its own.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-features=Translate,OptimizationHints,MediaRouter",
 ]
 KEY_PAGES = [
     "/", "/es/", "/quiz/", "/es/quiz/", "/contact/", "/es/contact/",
@@ -75,31 +79,46 @@ def wire_size(url: str, body: bytes) -> int:
     return len(body)
 
 
-def measure(browser, base: str, path: str) -> Weight:  # type: ignore[no-untyped-def]
-    w = Weight(path)
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+def record(ctx, w: Weight) -> list:  # type: ignore[no-untyped-def]
+    """Listen on a fresh context; returns the list its responses land in
+    (context-level events also see the search worker's requests)."""
     responses: list = []
-    # Context-level events also see the search worker's requests.
     ctx.on("response", lambda r: responses.append(r))
     ctx.on("requestfailed", lambda r: w.failed.append(r.url))
     ctx.on("request", lambda r: w.foreign.append(r.url)
             if urlparse(r.url).hostname not in ("127.0.0.1",) and not r.url.startswith(("data:", "blob:")) else None)
-    page = ctx.new_page()
-    page.goto(base + path, wait_until="networkidle")
-    page.wait_for_timeout(300)  # let the search worker finish its fetches
+    return responses
+
+
+def tally(w: Weight, responses: list) -> Weight:  # type: ignore[type-arg]
+    """Add up what `record` saw, once the network is idle."""
     for r in responses:
         w.requests += 1
         if r.status >= 400:
             w.failed.append(f"{r.status} {r.url}")
             continue
+        if 300 <= r.status < 400:  # a redirect has no body; its target is counted
+            continue
         try:
             body = r.body()
-        except Exception:  # redirects have no body
+        except Exception as e:  # noqa: BLE001 (Playwright's Error): say so, never skip quietly
+            w.failed.append(f"no body ({e}) {r.url}")
             continue
         size = wire_size(r.url, body)
         w.bytes += size
         if r.request.resource_type in ("document", "stylesheet"):
             w.blocking += size
+    return w
+
+
+def measure(browser, base: str, path: str) -> Weight:  # type: ignore[no-untyped-def]
+    w = Weight(path)
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    responses = record(ctx, w)
+    page = ctx.new_page()
+    page.goto(base + path, wait_until="networkidle")
+    page.wait_for_timeout(300)  # let the search worker finish its fetches
+    tally(w, responses)
     ctx.close()
     return w
 
