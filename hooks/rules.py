@@ -16,10 +16,12 @@ of both languages (sitebuild/ holds the rules), before any other hook reads docs
   (a scheduled post: its own date);
 - `{{ firm.key }}` placeholders name real firm facts (placeholders.py);
 - statute links are well formed (statutes.py);
-- every heading has an anchor (anchors.py).
+- headings are read for the parity check (anchors.py).
 on_nav (after every on_files, so post-specific messages come first):
-- twins exist, with identical heading anchors, the same statutes, the same
+- twins exist, with the same headings (count, levels) and ids, the same statutes, the same
   `draft` (posts), and descriptions unique per language (anchors.py, translations.py).
+on_page_markdown (first of all hooks): a heading without `{ #id }` gets the
+  id of the English twin's heading at its position (derived_anchors.py).
 on_post_page: no `{{` or `}}` left in a built page.
 """
 
@@ -40,7 +42,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sitebuild.review import ReviewError, parse_reviewed
-from sitebuild import allowlist, anchors, markup, placeholders, statutes, translations
+from sitebuild import allowlist, anchors, derived_anchors, markup, placeholders, statutes, translations
 from sitebuild.buildinfo import inner_language_build
 from sitebuild.data import localize
 from sitebuild.errors import ContentError, fail
@@ -191,6 +193,11 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     if found is not None:
         check_across(Path(config.docs_dir), found)
     return nav
+
+
+@event_priority(100)  # before every other hook reads the Markdown, and before MkDocs checks #anchor links
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return derived_anchors.add_ids_to_page(markdown, page.file.abs_src_path, config.docs_dir)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -11,7 +11,8 @@ build time grows about linearly (seconds per post roughly flat).
 It also times the naive build of the same copy (issue 19 item 7): the same
 pages and posts, the same mkdocs.yml (plugins search + i18n, Markdown
 extensions, nav, validation) minus everything that is ours: no `hooks:`, no
-`theme.custom_dir` (plain Material templates), no extra_css; not --strict
+`theme.custom_dir` (plain Material templates; a page's `template:` gets a
+stand-in that only extends Material's main.html), no extra_css; not --strict
 (without our hooks the gs: links and placeholders are plain warnings).
 Targets: ours / naive <= 3 at 10 posts and <= 0.25 at 1000 posts.
 """
@@ -92,6 +93,7 @@ def add_synthetic_posts(docs: Path, count: int) -> list[str]:
 
 
 NAIVE_CONFIG = "mkdocs.naive.yml"
+NAIVE_TEMPLATES = "naive-templates"  # one `{% extends "main.html" %}` per template a page names
 NAIVE_TARGETS = {10: 3.0, 1000: 0.25}  # posts -> largest ours / naive build time
 
 
@@ -106,10 +108,17 @@ def naive_config(project: Path) -> Path:
         if skipping and re.match(r"[ \t]+-", line):
             continue
         skipping = False
-        if not re.match(r"[ \t]+(custom_dir|logo|favicon):", line):
+        if re.match(r"[ \t]+custom_dir:", line):  # pages name templates (home.html): plain stand-ins
+            kept.append(line.split(":")[0] + ": " + NAIVE_TEMPLATES + "\n")
+        elif not re.match(r"[ \t]+(logo|favicon):", line):
             kept.append(line)
     text = "".join(kept)
-    if re.search(r"(?m)^hooks:|custom_dir:", text):
+    stand_ins = project / NAIVE_TEMPLATES
+    stand_ins.mkdir(exist_ok=True)
+    for template in (project / "overrides").glob("*.html"):
+        if template.name != "main.html":
+            (stand_ins / template.name).write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    if re.search(r"(?m)^hooks:|custom_dir: overrides", text):
         raise SystemExit("bench: could not strip hooks/custom_dir from mkdocs.yml")
     path = project / NAIVE_CONFIG
     path.write_text(text, encoding="utf-8")
