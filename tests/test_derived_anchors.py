@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from conftest import copy_project, run_build
+
 from sitebuild.anchors import scan
 from sitebuild.derived_anchors import add_ids, slug, with_id
 
