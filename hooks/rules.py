@@ -16,11 +16,13 @@ of both languages (sitebuild/ holds the rules), before any other hook reads docs
   (a scheduled post: its own date);
 - `{{ firm.key }}` placeholders name real firm facts (placeholders.py);
 - statute links are well formed (statutes.py);
-- every heading has an anchor (anchors.py).
+- headings are read for the parity check (anchors.py).
 on_nav (after every on_files, so post-specific messages come first):
-- twins exist, with identical heading anchors, the same statutes, the same
+- twins exist, with the same headings (count, levels) and ids, the same statutes, the same
   `draft` (posts), and descriptions unique per language (anchors.py, translations.py).
-on_page_markdown, each page of each language build: `reviewed` becomes
+on_page_markdown (first of all hooks): a heading without `{ #id }` gets the
+  id of the English twin's heading at its position (derived_anchors.py).
+  Then, in the same event: each page of each language build: `reviewed` becomes
 `page.meta["review_date"]` (None while pending) and `](gs:90-96)` the NC
 General Assembly's URL (statutes.link). The description itself is required by
 hooks/seo.py (every page, generated ones too).
@@ -42,7 +44,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitebuild import allowlist, anchors, markup, placeholders, statutes, translations
+from sitebuild import allowlist, anchors, derived_anchors, markup, placeholders, statutes, translations
 from sitebuild.buildinfo import inner_language_build
 from sitebuild.data import localize
 from sitebuild.errors import ContentError, fail
@@ -196,7 +198,9 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
+@event_priority(100)  # before every other hook reads the Markdown, and before MkDocs checks #anchor links
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = derived_anchors.add_ids_to_page(markdown, page.file.abs_src_path, config.docs_dir)
     meta = page.meta
     if not meta.get("generated") or "reviewed" in meta:  # generated pages carry their index's
         # None while pending: templates then show the draft notice and

@@ -53,8 +53,8 @@ ENDPOINT = r"^(https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/?&=+:@!$()-]
 MEDIA_FOLDER = "docs/" + UPLOADS.rstrip("/")
 MAX_UPLOAD = 5_000_000  # bytes; a photo for a post, not a document
 HEADING_HINT = (
-    "Raw Markdown. Every heading needs an anchor, the same in both languages: "
-    "`## Heading { #short-name }`. Firm facts: `{{ firm.phone }}`. "
+    "Raw Markdown. Headings: `## Heading`, the same headings in the same order in both languages "
+    "(the build gives the Spanish heading the English heading's anchor). Firm facts: `{{ firm.phone }}`. "
     "Statutes: `[G.S. 90-96](gs:90-96)`."
 )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -203,7 +203,8 @@ def partial(name: str, strings: dict[str, str], partials: Path | None = None) ->
     return _env(partials).get_template(name).make_module({"t": t})
 
 
-def _env(partials: Path | None = None) -> Environment:
+@lru_cache(maxsize=None)  # one per process and folder: compiling every partial again for each page was the
+def _env(partials: Path | None = None) -> Environment:  # 1000-post profile's top cost; auto_reload sees edits
     env = Environment(
         loader=FileSystemLoader([str(partials or here().overrides / "partials"), str(THEME)]),
         autoescape=select_autoescape(default=True, default_for_string=True),

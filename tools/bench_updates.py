@@ -7,6 +7,14 @@ bilingual posts, run `mkdocs build --strict`, and print the build time and
 the size of one ordinary page. Targets (issue 4): the page at the largest N
 is at most 1.2 x its size at the smallest N (posts are not in the menu), and
 build time grows about linearly (seconds per post roughly flat).
+
+It also times the naive build of the same copy (issue 19 item 7): the same
+pages and posts, the same mkdocs.yml (plugins search + i18n, Markdown
+extensions, nav, validation) minus everything that is ours: no `hooks:`, no
+`theme.custom_dir` (plain Material templates; a page's `template:` gets a
+stand-in that only extends Material's main.html), no extra_css; not --strict
+(without our hooks the gs: links and placeholders are plain warnings).
+Targets: ours / naive <= 3 at 10 posts and <= 0.25 at 1000 posts.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -83,13 +92,45 @@ def add_synthetic_posts(docs: Path, count: int) -> list[str]:
     return stems
 
 
-def build(project: Path, out: Path) -> float:
+NAIVE_CONFIG = "mkdocs.naive.yml"
+NAIVE_TEMPLATES = "naive-templates"  # one `{% extends "main.html" %}` per template a page names
+NAIVE_TARGETS = {10: 3.0, 1000: 0.25}  # posts -> largest ours / naive build time
+
+
+def naive_config(project: Path) -> Path:
+    """mkdocs.yml without our hooks, templates and CSS (see the module docstring)."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    kept, skipping = [], False
+    for line in text.splitlines(keepends=True):
+        if re.match(r"(hooks|extra_css):", line):
+            skipping = True
+            continue
+        if skipping and re.match(r"[ \t]+-", line):
+            continue
+        skipping = False
+        if re.match(r"[ \t]+custom_dir:", line):  # pages name templates (home.html): plain stand-ins
+            kept.append(line.split(":")[0] + ": " + NAIVE_TEMPLATES + "\n")
+        elif not re.match(r"[ \t]+(logo|favicon):", line):
+            kept.append(line)
+    text = "".join(kept)
+    stand_ins = project / NAIVE_TEMPLATES
+    stand_ins.mkdir(exist_ok=True)
+    for template in (project / "overrides").glob("*.html"):
+        if template.name != "main.html":
+            (stand_ins / template.name).write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    if re.search(r"(?m)^hooks:|custom_dir: overrides", text):
+        raise SystemExit("bench: could not strip hooks/custom_dir from mkdocs.yml")
+    path = project / NAIVE_CONFIG
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build(project: Path, out: Path, naive: bool = False) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
+    cmd += ["-f", str(naive_config(project))] if naive else ["--strict"]
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=project, env=env, capture_output=True, text=True,
-    )
+    result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
@@ -103,10 +144,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="numbers of synthetic bilingual posts (default: 10 100 1000)")
     ap.add_argument("--page", default="benefits/index.html",
                     help="ordinary page whose size is measured (default: benefits/index.html)")
+    ap.add_argument("--no-naive", action="store_true", help="skip the naive build (no ratio)")
     args = ap.parse_args(argv)
 
     rows = []
-    print(f"{'posts':>6} {'build s':>8} {args.page + ' bytes':>30} {'es/' + args.page + ' bytes':>33}")
+    ok = True
+    print(f"{'posts':>6} {'build s':>8} {'naive s':>8} {'ratio':>6} "
+          f"{args.page + ' bytes':>30} {'es/' + args.page + ' bytes':>33}")
     for count in args.counts:
         with tempfile.TemporaryDirectory(prefix="bench-updates-") as tmp:
             project = copy_project(Path(tmp) / "project")
@@ -115,8 +159,14 @@ def main(argv: list[str] | None = None) -> int:
             seconds = build(project, out)
             size = (out / args.page).stat().st_size
             size_es = (out / "es" / args.page).stat().st_size
+            naive = None if args.no_naive else build(project, Path(tmp) / "naive", naive=True)
         rows.append((count, seconds, size))
-        print(f"{count:>6} {seconds:>8.2f} {size:>30} {size_es:>33}", flush=True)
+        ratio_text = "-" if naive is None else f"{seconds / naive:.2f}"
+        print(f"{count:>6} {seconds:>8.2f} {'-' if naive is None else f'{naive:.2f}':>8} {ratio_text:>6} "
+              f"{size:>30} {size_es:>33}", flush=True)
+        if naive is not None and count in NAIVE_TARGETS and seconds / naive > NAIVE_TARGETS[count]:
+            print(f"  over target: ours / naive at {count} posts must be <= {NAIVE_TARGETS[count]}")
+            ok = False
 
     first, last = rows[0], rows[-1]
     ratio = last[2] / first[2]
@@ -125,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         per_post = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in zip(rows, rows[1:])]
         print("marginal build time per extra post: " +
               ", ".join(f"{1000 * s:.1f} ms ({a[0]}->{b[0]})" for s, a, b in zip(per_post, rows, rows[1:])))
-    return 0 if ratio <= 1.2 else 1
+    return 0 if ratio <= 1.2 and ok else 1
 
 
 if __name__ == "__main__":
