@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitebuild.review import ReviewError, parse_reviewed
+from sitebuild.review import parse_reviewed
 from sitebuild.statutes import ContentError, gs_url
 from sitebuild.translations import translation_gaps
 
@@ -51,12 +51,9 @@ def on_page_markdown(
     if not str(meta.get("description") or "").strip():
         raise PluginError(f"{src}: front matter needs a 'description' (one plain sentence)")
     if not meta.get("generated") or "reviewed" in meta:  # generated pages carry their index's
-        try:
-            # None while pending: templates then show the draft notice and
-            # make no review claim (overrides/partials/firm.html, reviewed()).
-            meta["review_date"] = parse_reviewed(meta.get("reviewed"), src, post_date=meta.get("date"))
-        except ReviewError as err:
-            raise PluginError(str(err)) from err
+        # None while pending: templates then show the draft notice and
+        # make no review claim (overrides/partials/firm.html, reviewed()).
+        meta["review_date"] = parse_reviewed(meta.get("reviewed"), src, post_date=meta.get("date"))
 
     def link(match: re.Match[str]) -> str:
         try:

@@ -34,7 +34,6 @@ from sitebuild import placeholders as facts
 from sitebuild.data import (
     LANGS,
     Facts,
-    SiteDataError,
     load_firm,
     load_strings,
     localize,
@@ -58,11 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data = Path(config.config_file_path or "mkdocs.yml").parent / "data"
     for path in sorted(data.glob("*.yml")):  # every data file, before any hook reads one
         read_yaml(path)
-    try:
-        firm = load_firm()
-        strings = load_strings()
-    except SiteDataError as err:
-        raise PluginError(str(err)) from err
+    firm = load_firm()  # a mistake is a BuildError: MkDocs prints its one line
+    strings = load_strings()
     config.extra["firm"] = Facts.wrap(firm)
     config.extra["strings"] = strings
     if config.theme.get("language", "en") == "en":  # report once, not per language

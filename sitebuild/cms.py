@@ -31,6 +31,8 @@ from urllib.parse import urlparse
 
 import yaml
 
+from sitebuild.errors import BuildError
+
 from sitebuild.data import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
 from sitebuild.sourcefiles import UPLOADS
 from sitebuild.updates import DEFAULT_LANG, FOLDER, FRONT_MATTER, INDEX_NAME, LANGS, POST_NAME
@@ -60,7 +62,7 @@ HEADING_HINT = (
 )
 
 
-class CmsError(ValueError):
+class CmsError(BuildError, ValueError):  # ValueError: older callers catch it
     """The CMS cannot be set up; the message says what to do."""
 
 

@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from sitebuild.errors import BuildError
+
 from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.statutes import ContentError, gs_url
 
@@ -45,7 +47,7 @@ Answers = dict[str, str]
 AnswerPath = list[tuple[str, str]]
 
 
-class QuizError(ValueError):
+class QuizError(BuildError, ValueError):  # ValueError: older callers catch it
     """data/quiz.yml is wrong; the message names the file, the id and the problem."""
 
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from sitebuild.errors import BuildError
+
 from sitebuild.data import ROOT
 
 PENDING = "pending"
@@ -25,7 +27,7 @@ PENDING = "pending"
 SITE_START = dt.date(2026, 11, 27)
 
 
-class ReviewError(ValueError):
+class ReviewError(BuildError, ValueError):  # ValueError: older callers catch it
     pass
 
 
@@ -87,7 +89,7 @@ def parse_reviewed(value: Any, src: str, env: Mapping[str, str] = os.environ,
 REVIEW = ROOT / "data" / "review.yml"
 
 
-class ReviewDataError(ValueError):
+class ReviewDataError(BuildError, ValueError):  # ValueError: older callers catch it
     pass
 
 

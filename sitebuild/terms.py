@@ -34,6 +34,8 @@ from typing import Any
 
 import yaml
 
+from sitebuild.errors import BuildError
+
 ROOT = Path(__file__).resolve().parent.parent
 TERMS_FILE = Path("data") / "terms.yml"
 LANGS = ("en", "es")
@@ -52,7 +54,7 @@ MARKED_EN = re.compile(r"(?<![\w*])\*([A-Za-z][A-Za-z0-9.'\s-]*?[A-Za-z0-9.]|[A-
 FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
-class TermsError(ValueError):
+class TermsError(BuildError, ValueError):  # ValueError: older callers catch it
     """data/terms.yml itself is wrong (the message names the entry)."""
 
 

@@ -1,0 +1,146 @@
+"""One model per data file. A rule a value must follow is said once, here;
+the CMS (sitebuild/cms.py) takes its field patterns from the same constants,
+so the editor and the build never disagree."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+import phonenumbers
+from pydantic import AfterValidator, Field, RootModel, StrictBool, model_validator
+
+from sitebuild.schema.core import Bilingual, Strict, Text, TextOrBoth
+from sitebuild.statutes import SECTION
+
+
+def rule(pattern: str, problem: str, hint: str) -> AfterValidator:
+    """A text that must match `pattern` (the same string the CMS checks)."""
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.match(value):
+            raise ValueError(f"{problem}, got {value!r}. Hint: {hint}")
+        return value
+    return AfterValidator(check)
+
+
+# ---- firm facts: data/firm.yml -------------------------------------------------------
+
+# A US number as people write it: 828-333-4867, (828) 333-4867, 828.333.4867,
+# 8283334867, +1 828 333 4867. phonenumbers then checks that it can be dialled.
+# The build accepts exactly these shapes (US numbers only: the firm is in NC).
+PHONE = r"^(\+1[ .-]?)?(\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}$"
+PHONE_HINT = "write it like 828-333-4867 or +1 828 333 4867"
+PHONE_REGION = "US"
+# Plain ASCII only: a look-alike letter (Cyrillic р in examрle.com) would send
+# mail to someone else's domain. "TODO..." is the placeholder until confirmed.
+EMAIL = (r"^([A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+         r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}|[Tt][Oo][Dd][Oo].*)$")
+EMAIL_HINT = ("write it like office@example.com, in plain letters (no look-alike letters "
+              "from other alphabets, no spaces, no ?)")
+POSTAL_CODE = r"^(\d{5}(-\d{4})?|TODO.*)$"             # a ZIP, or the placeholder until confirmed
+REGION = r"^[A-Z]{2}$"                                 # NC
+
+
+def _dialable(value: str) -> str:
+    if not re.match(PHONE, value):
+        raise ValueError(f"{value!r} is not a phone number. Hint: {PHONE_HINT}")
+    if not phonenumbers.is_valid_number(phonenumbers.parse(value, PHONE_REGION)):
+        raise ValueError(f"{value!r} is not a valid number. Hint: check the digits (area code and 7 digits)")
+    return value
+
+
+Phone = Annotated[str, AfterValidator(_dialable)]
+
+
+def _derived(value: Any) -> Any:
+    raise ValueError("is derived from 'phone'. Hint: delete the phone_e164 line; keep one 'phone'")
+
+
+class Address(Strict):
+    street: Text
+    locality: Text
+    region: Annotated[str, rule(REGION, "is not a state code", "two capital letters, like NC")]
+    postal_code: Annotated[str, rule(POSTAL_CODE, "is not a ZIP code", "5 digits, like 28801")]
+    country: Text
+
+
+class Language(Strict):
+    code: Literal["en", "es"]
+    name: Bilingual
+
+
+class Firm(Strict):
+    unconfirmed: list[str] = []
+    name: Text
+    attorney: Text
+    attorney_title: Bilingual
+    bar_state: Bilingual | None = None
+    phone: Phone = Field(description=PHONE_HINT)
+    phone_e164: Annotated[Any, AfterValidator(_derived)] = None  # refused: derived from phone
+    sms: StrictBool = False
+    email: Annotated[str, rule(EMAIL, "is not an email address", EMAIL_HINT)]
+    address: Address
+    hours: Bilingual
+    opening_hours: list[Text] = []
+    reply_promise: Bilingual | None = None
+    languages: Annotated[list[Language], Field(min_length=1)]
+    service_area: Annotated[list[Text], Field(min_length=1)]
+    contact_endpoint: str = ""
+
+
+Strings = RootModel[dict[str, Bilingual]]  # data/strings.yml: key: {en:, es:}
+
+
+# ---- data/local.yml and data/costs.yml -------------------------------------------------
+
+ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SOURCE = r"^https?://[^\s/]+\.[^\s]+$"
+SOURCE_HINT = "the http(s) URL of the page you read the facts on"
+LOCAL_PHONE = r"^[0-9][0-9 ()+.-]{6,}[0-9]$"
+KINDS = ("courthouse", "drug-education", "recovery-court", "lead", "treatment")
+Source = Annotated[str, rule(SOURCE, "is not a web address", SOURCE_HINT)]
+Verified = Annotated[bool, Field(strict=True, description="write verified: false, or true once the firm has confirmed it (no quotes)")]
+
+
+class LocalEntry(Strict):
+    kind: Literal["courthouse", "drug-education", "recovery-court", "lead", "treatment"] = Field(
+        description="one of: " + ", ".join(KINDS))
+    name: TextOrBoth
+    address: TextOrBoth | None = None
+    phone: Annotated[str, rule(LOCAL_PHONE, "is not a phone number", 'quote it, like "828-555-0100"')] | None = None
+    url: Annotated[str, rule(r"^https://\S+$", "must start with https://", "link the office's https:// page")] | None = None
+    note: TextOrBoth | None = None
+    source: Source = Field(description=SOURCE_HINT)
+    verified: Verified
+
+    @model_validator(mode="after")
+    def _reachable(self) -> LocalEntry:
+        if not (self.address or self.phone or self.url):
+            raise ValueError("gives no address, phone or url. Hint: give at least one of address, phone, url")
+        return self
+
+
+class County(Strict):
+    name: Text
+    entries: Annotated[dict[str, LocalEntry], Field(min_length=1)]
+
+
+class LocalHelp(Strict):
+    shared: dict[str, LocalEntry] = Field(default_factory=dict, alias="_shared")  # YAML anchors
+    counties: dict[str, County]
+
+
+class Cost(Strict):
+    label: TextOrBoth
+    amount: TextOrBoth
+    when: TextOrBoth
+    statute: Annotated[str, rule(SECTION.pattern, "is not a G.S. section", "write a section like 7A-304")] = Field(
+        description="write a section like 7A-304")
+    source: Source = Field(description=SOURCE_HINT)
+    verified: Verified
+
+
+class Costs(Strict):
+    items: Annotated[dict[str, Cost], Field(min_length=1)]
