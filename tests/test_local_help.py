@@ -4,6 +4,7 @@ entries are listed for the release check, and the pages show them hedged."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "local"
 
 @pytest.mark.parametrize("name,message", [
     ("missing_source.yml",
-     "data/local.yml: buncombe/courthouse: missing 'source' (the URL of the page you read these facts on)"),
+     "tests/fixtures/local/missing_source.yml:6: counties.buncombe.entries.courthouse: missing 'source'. "
+     "Hint: the http(s) URL of the page you read the facts on"),
     ("verified_not_boolean.yml",
-     "data/local.yml: buncombe/courthouse: 'verified' must be true or false (a boolean), got 'yes'"),
-    ("no_contact.yml", "data/local.yml: buncombe/lead: give at least one of address, phone, url"),
+     "tests/fixtures/local/verified_not_boolean.yml:11: counties.buncombe.entries.courthouse: 'verified' must be "
+     "true or false, got 'yes'. Hint: write verified: false, or true once the firm has confirmed it (no quotes)"),
+    ("no_contact.yml", "tests/fixtures/local/no_contact.yml:6: counties.buncombe.entries: 'lead' gives no address, "
+     "phone or url. Hint: give at least one of address, phone, url"),
 ])
 def test_bad_local_file_is_named_exactly(name, message):
     with pytest.raises(LocalHelpError) as err:
@@ -31,7 +35,8 @@ def test_bad_local_file_is_named_exactly(name, message):
 
 def test_every_service_county_needs_a_section():
     data = yaml.safe_load((FIXTURES / "missing_source.yml").read_text())
-    with pytest.raises(LocalHelpError, match=r"^data/local.yml: haywood: missing"):
+    data["counties"]["buncombe"]["entries"]["courthouse"]["source"] = "https://example.org/page"
+    with pytest.raises(LocalHelpError, match=r"^data/local.yml: county 'haywood' is missing"):
         local_help.validate(data, ["Buncombe", "Haywood"])
 
 
@@ -60,7 +65,7 @@ def test_costs_file_is_checked():
     data = yaml.safe_load((Path(__file__).parent.parent / "data" / "costs.yml").read_text(encoding="utf-8"))
     costs.validate(data)
     del data["items"]["lab-fee"]["source"]
-    with pytest.raises(LocalHelpError, match=r"^data/costs.yml: lab-fee: missing 'source'$"):
+    with pytest.raises(LocalHelpError, match=r"^data/costs.yml: items.lab-fee: missing 'source'. Hint: the http\(s\) URL"):
         costs.validate(data)
 
 
@@ -72,8 +77,8 @@ def test_build_fails_naming_entry_and_field(tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert ("data/local.yml: watauga/lead: missing 'source' "
-            "(the URL of the page you read these facts on)") in result.stderr
+    assert re.search(r"data/local.yml:\d+: counties.watauga.entries.lead: missing 'source'. "
+                     r"Hint: the http\(s\) URL of the page you read the facts on", result.stderr), result.stderr[-2000:]
 
 
 def test_local_page_has_every_county_and_hedges_unverified(pages):

@@ -41,6 +41,7 @@ EMAIL_HINT = ("write it like office@example.com, in plain letters (no look-alike
               "from other alphabets, no spaces, no ?)")
 POSTAL_CODE = r"^(\d{5}(-\d{4})?|TODO.*)$"             # a ZIP, or the placeholder until confirmed
 REGION = r"^[A-Z]{2}$"                                 # NC
+REVIEWED = r"^(pending|\d{4}-\d{2}-\d{2})$"             # front matter 'reviewed:' (sitebuild/review.py)
 
 
 def _dialable(value: str) -> str:
