@@ -4,11 +4,12 @@ so the editor and the build never disagree."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
 import phonenumbers
-from pydantic import AfterValidator, Field, RootModel, StrictBool, model_validator
+from pydantic import AfterValidator, Field, RootModel, StrictBool, field_validator, model_validator
 
 from sitebuild.schema.core import Bilingual, Strict, Text, TextOrBoth
 from sitebuild.statutes import SECTION
@@ -131,6 +132,26 @@ class County(Strict):
 class LocalHelp(Strict):
     shared: dict[str, LocalEntry] = Field(default_factory=dict, alias="_shared")  # YAML anchors
     counties: dict[str, County]
+
+
+class ReviewItem(Strict):
+    id: Annotated[str, rule(ID, "is not a short name", "small letters, digits and hyphens, like des-fee-hours")]
+    pages: Annotated[list[Text], Field(min_length=1, description="a list like [faq.md, quiz]")]
+    question: Text
+    closed: Literal[False] | dt.date = Field(False, description="leave it out while open; the date YYYY-MM-DD closes it")
+    answer: Text | None = None
+
+    @field_validator("closed", mode="before")
+    @classmethod
+    def _a_day(cls, value: object) -> object:
+        if isinstance(value, dt.datetime) or not isinstance(value, (bool, dt.date)):
+            raise ValueError(f"must be false or a date YYYY-MM-DD, got {value!r}. "
+                             "Hint: leave it out while open; the date YYYY-MM-DD closes it")
+        return value
+
+
+class Review(Strict):
+    items: list[ReviewItem]
 
 
 class Cost(Strict):
