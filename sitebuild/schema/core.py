@@ -56,20 +56,29 @@ PROBLEMS = {
 
 
 def _node_line(root: yaml.Node | None, loc: tuple[Any, ...]) -> tuple[int | None, list[str]]:
-    """(1-based line, the loc parts that are keys in the file) for a pydantic loc:
-    parts that are not in the file (union tags, a missing key) are skipped."""
-    node, line, path = root, (root.start_mark.line if root else None), []
+    """(1-based line of the value, a label per loc part) for a pydantic loc.
+    A list item is labelled by its `id:` when it has one (questions[court]);
+    a part that is not in the file (a missing key) keeps the line before it."""
+    node, line, labels = root, (root.start_mark.line if root else None), []
     for part in loc:
+        label = f"[{part}]" if isinstance(part, int) else str(part)
         if isinstance(node, yaml.MappingNode):
             pair = next(((k, v) for k, v in node.value if str(k.value) == str(part)), None)
             if pair:
                 node = pair[1]
                 line = (node if isinstance(node, yaml.ScalarNode) else pair[0]).start_mark.line
-                path.append(str(part))
+            else:
+                node = None
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
-            line, path = node.start_mark.line, path + [f"[{part}]"]
-    return (line + 1 if line is not None else None), path
+            line = node.start_mark.line
+            ident = next((v.value for k, v in getattr(node, "value", []) if isinstance(node, yaml.MappingNode)
+                          and k.value == "id" and isinstance(v, yaml.ScalarNode)), None)
+            label = f"[{ident}]" if ident else label
+        else:
+            node = None
+        labels.append(label)
+    return (line + 1 if line is not None else None), labels
 
 
 def _field_info(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
@@ -92,8 +101,7 @@ def message(err: dict[str, Any], model: type[BaseModel], root: yaml.Node | None,
             first_line: int = 1) -> str:
     """`where:line: context: 'field' problem. Hint: fix` for one pydantic error."""
     loc = tuple(p for p in err["loc"] if p not in ("text", "both"))  # TextOrBoth's branch tags
-    line, _ = _node_line(root, loc)
-    parts = [f"[{p}]" if isinstance(p, int) else str(p) for p in loc]
+    line, parts = _node_line(root, loc)
     cut = -2 if len(parts) > 1 and isinstance(loc[-1], int) else -1
     field, context = "".join(parts[cut:]) or "(the file)", parts[:cut] if parts else []
     got = type(err["input"]).__name__ if isinstance(err.get("input"), (dict, list)) else repr(err.get("input"))

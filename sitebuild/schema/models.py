@@ -9,7 +9,7 @@ import re
 from typing import Annotated, Any, Literal
 
 import phonenumbers
-from pydantic import AfterValidator, Field, RootModel, StrictBool, field_validator, model_validator
+from pydantic import AfterValidator, Field, RootModel, StrictBool, create_model, field_validator, model_validator
 
 from sitebuild.schema.core import Bilingual, Strict, Text, TextOrBoth
 from sitebuild.statutes import SECTION
@@ -166,3 +166,84 @@ class Cost(Strict):
 
 class Costs(Strict):
     items: Annotated[dict[str, Cost], Field(min_length=1)]
+
+
+# ---- data/quiz.yml: the structure (sitebuild/quiz.py validate checks the
+# references, the citations' wording and that every path reaches an outcome) ----
+
+QUIZ_ID = r"^[a-z][a-z0-9_]*$"
+QuizId = Annotated[str, Field(description='lower-case letters, digits and _; quote yes/no, like "no"'),
+                   rule(QUIZ_ID, "is not an id", 'lower-case letters, digits and _; quote yes/no, like "no"')]
+Condition = dict[str, QuizId | list[QuizId]]  # question id -> the option id(s) that meet it
+QUIZ_UI_KEYS = (
+    "region", "next", "back", "restart", "clear", "print", "progress",
+    "error_choose", "cleared", "privacy", "nojs", "result_label", "reasons",
+    "assumptions", "assume_answers", "citations", "all_answers", "call",
+    "contact", "criteria_heading", "criteria_intro", "when", "law",
+    "contact_heading", "contact_text",
+)
+CITE_HINT = 'name the statute(s) it rests on: - {section: "90-96", text: "G.S. 90-96(a)"}'
+
+
+class Citation(Strict):
+    section: Text = Field(description='a G.S. section, like "90-96"')
+    text: Text = Field(description='the citation as shown, like "G.S. 90-96(a)"')
+
+
+Citations = Annotated[list[Citation], Field(min_length=1, description=CITE_HINT)]
+
+
+class QuizOption(Strict):
+    id: QuizId
+    label: Bilingual
+
+
+class Question(Strict):
+    id: QuizId
+    short: Bilingual
+    text: Bilingual
+    help: Bilingual | None = None
+    options: Annotated[list[QuizOption], Field(min_length=2, description="give at least two options")]
+    show_if: Condition | None = None
+
+
+class Outcome(Strict):
+    id: QuizId
+    title: Bilingual
+    sentence: Bilingual
+    criteria: Bilingual
+    assumptions: Annotated[list[Bilingual], Field(min_length=1, description="list what the result assumes (en and es)")]
+    citations: Citations
+
+
+class QuizRule(Strict):
+    id: QuizId
+    when: Annotated[Condition, Field(min_length=1, description="map question ids to option ids")]
+    outcome: QuizId
+    citations: Citations
+    fallback_title: Bilingual | None = None
+
+
+class QuizLink(Strict):
+    page: Text = Field(description="a page, like immigration.md")
+    text: Bilingual
+
+
+class QuizWarning(Strict):
+    id: QuizId
+    show_if: Annotated[Condition, Field(min_length=1, description="map question ids to option ids")]
+    title: Bilingual
+    text: Bilingual
+    link: QuizLink | None = None
+
+
+QuizUi = create_model("QuizUi", __base__=Strict, **{k: (Bilingual, ...) for k in QUIZ_UI_KEYS})  # type: ignore[call-overload]
+
+
+class Quiz(Strict):
+    reviewed: object = None  # 'pending' or a date: sitebuild/review.parse_reviewed says which
+    questions: Annotated[list[Question], Field(min_length=1)]
+    rules: Annotated[list[QuizRule], Field(min_length=1)]
+    outcomes: Annotated[list[Outcome], Field(min_length=1)]
+    warnings: list[QuizWarning] = []
+    ui: QuizUi  # type: ignore[valid-type]
