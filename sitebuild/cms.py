@@ -34,6 +34,7 @@ import yaml
 from sitebuild.errors import BuildError
 
 from sitebuild.data import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
+from sitebuild.review import load_items
 from sitebuild.schema.models import EMAIL, ID, PHONE, POSTAL_CODE, REGION, REVIEWED
 from sitebuild.sourcefiles import UPLOADS
 from sitebuild.updates import DEFAULT_LANG, FOLDER, FRONT_MATTER, INDEX_NAME, LANGS, POST_NAME
@@ -373,6 +374,7 @@ def review_collection(root: Path) -> dict[str, Any] | None:
                 f"{REVIEW_FILE.as_posix()}:{number}: delete this line: an open item has no 'closed:' "
                 "(the browser editor cannot keep 'closed: false' and would write it back as text)"
             )
+    load_items(path, root / "docs")  # the items the editor opens follow schema.models.Review
     options = [{"label": REVIEW_TARGETS.get(page, page), "value": page} for page in review_pages(root / "docs")]
     item_fields = [
         {"name": "id", "label": "Short name", "widget": "string", "required": True,

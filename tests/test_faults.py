@@ -76,6 +76,8 @@ PHONE = line_of("data/firm.yml", "phone:")
 CALL_NOW = line_of("data/strings.yml", "call_now:")
 QUIZ_TITLE = line_of("data/quiz.yml", "    title:") + 1  # the en: line under the first title
 POST_TITLE = line_of(POST, "title:")
+LOCAL_PHONE = line_of("data/local.yml", '        phone: "828-406-8069"')
+TEXT_HINT = "write the text (quote it if it looks like a number, a date or true/false)"
 
 # case -> (mutation, the exact line the build must print)
 CASES: dict[str, tuple[Mutation, str]] = {
@@ -220,13 +222,14 @@ CASES: dict[str, tuple[Mutation, str]] = {
     # ---- firm facts ----------------------------------------------------------------
     "second phone field": (
         replace("data/firm.yml", 'phone: "828-333-4867"', 'phone: "828-333-4867"\nphone_e164: "+18285550100"'),
-        "firm.yml: 'phone_e164' is derived from 'phone'. Hint: delete the phone_e164 line; keep one 'phone'"),
+        f"data/firm.yml:{PHONE + 1}: 'phone_e164' is derived from 'phone'. Hint: delete the phone_e164 line; keep one 'phone'"),
     "phone that is not a number": (
         replace("data/firm.yml", 'phone: "828-333-4867"', 'phone: "828-333-486"'),
-        "data/firm.yml: 'phone' '828-333-486' is not a valid number. Hint: check the digits (area code and 7 digits)"),
+        f"data/firm.yml:{PHONE}: 'phone' '828-333-486' is not a phone number. Hint: write it like 828-333-4867 or +1 828 333 4867"),
     "email that is not an address": (
         replace("data/firm.yml", 'email: "todo-firm-email@example.invalid"', 'email: "office at example.com"'),
-        "firm.yml: 'email' 'office at example.com' is not an email address. Hint: write it like office@example.com"),
+        f"data/firm.yml:{line_of('data/firm.yml', 'email:')}: 'email' is not an email address, got 'office at example.com'. "
+        "Hint: write it like office@example.com"),
     # ---- the allowlist, end to end (the rest: DIRECT below) -------------------------
     "[M09] meta refresh in a page": (
         replace(EN, "with your lawyer.", 'with your lawyer.\n\n<meta http-equiv="refresh" content="1;url=https://evil.example/">'),
@@ -242,6 +245,51 @@ CASES: dict[str, tuple[Mutation, str]] = {
         replace(POST, "reviewed:", "draft: true\nreviewed:"),
         f"{POST[:-3]}.es.md: is published while its twin {POST} is a draft. Hint: a draft is a draft "
         "in both languages: set 'draft: true' in both files, or in neither"),
+    # ---- schemas: a wrong value deep in each data file, named at its line ----------
+    # (sitebuild/schema/models.py; the line is the offending value's, from the
+    # loc->line adapter in sitebuild/schema/core.py)
+    "[S01] a list for the state in data/firm.yml": (
+        replace("data/firm.yml", "  region: NC", "  region: [NC, SC]"),
+        f"data/firm.yml:{line_of('data/firm.yml', '  region:')}: address: 'region' must be text, got list. Hint: {TEXT_HINT}"),
+    "[S02] numbers for a Spanish string": (
+        replace("data/strings.yml", "privacy:           {en: Privacy, es: Privacidad}", "privacy:           {en: Privacy, es: [1, 2]}"),
+        f"data/strings.yml:{line_of('data/strings.yml', 'privacy:')}: privacy: 'es' must be text, got list. Hint: {TEXT_HINT}"),
+    "[S03] an English string missing": (
+        replace("data/strings.yml", "legal_notices:     {en: Legal notices, es: Avisos legales}", "legal_notices:     {es: Avisos legales}"),
+        f"data/strings.yml:{line_of('data/strings.yml', 'legal_notices:')}: 'legal_notices' has no 'en' translation. "
+        "Hint: add the line en: ... (both languages, always)"),
+    "[S04] an unquoted phone in the last county of data/local.yml": (
+        replace("data/local.yml", '        phone: "828-406-8069"', "        phone: 8284068069"),
+        f"data/local.yml:{LOCAL_PHONE}: counties.watauga.entries.lead: "
+        f"'phone' must be text, got 8284068069. Hint: {TEXT_HINT}"),
+    "[S05] a kind that is not one of the list in data/local.yml": (
+        replace("data/local.yml", "        kind: lead\n        name: {en: Watauga", "        kind: diversion\n        name: {en: Watauga"),
+        f"data/local.yml:{line_of('data/local.yml', '        name: {en: Watauga LEAD') - 1}: counties.watauga.entries.lead: "
+        "'kind' is 'diversion'. Hint: one of: courthouse, drug-education, recovery-court, lead, treatment"),
+    "[S06] a section that is not a G.S. section in data/costs.yml": (
+        replace("data/costs.yml", "statute: 143B-708", 'statute: "G.S. 143B-708"'),
+        f"data/costs.yml:{line_of('data/costs.yml', '    statute: 143B-708')}: items.community-service-fee: "
+        "'statute' is not a G.S. section, got 'G.S. 143B-708'. Hint: write a section like 7A-304"),
+    "[S07] verified written as text in data/costs.yml": (
+        replace("data/costs.yml", "    source: https://sog.unc.edu/blogs/nc-criminal-law/600-lab-fee\n    verified: false",
+                "    source: https://sog.unc.edu/blogs/nc-criminal-law/600-lab-fee\n    verified: \"no\""),
+        f"data/costs.yml:{line_of('data/costs.yml', '    source: https://sog.unc.edu/blogs/nc-criminal-law/600-lab-fee') + 1}: "
+        "items.lab-fee: 'verified' must be true or false, got 'no'. Hint: write verified: false, or true once the firm "
+        "has confirmed it (no quotes)"),
+    "[S08] a page that does not exist in data/review.yml": (
+        replace("data/review.yml", "    pages: [side-effects.md]\n    question: >-\n      Side effects: many",
+                "    pages: [side-effects.md, side-effect.md]\n    question: >-\n      Side effects: many"),
+        f"data/review.yml:{line_of('data/review.yml', '  - id: visa-holder-firearms') + 1}: no page docs/side-effect.md. "
+        "Hint: write a docs/ path like faq.md, or quiz, or site"),
+    "[S09] a Spanish interface string missing at the end of data/quiz.yml": (
+        replace("data/quiz.yml", "  law: {en: Law, es: Ley}", "  law: {en: Law}"),
+        f"data/quiz.yml:{line_of('data/quiz.yml', '  law:')}: ui: 'law' has no 'es' translation. "
+        "Hint: add the line es: ... (both languages, always)"),
+    "[S10] a citation without its text in the last outcome of data/quiz.yml": (
+        replace("data/quiz.yml", '      - {section: "90-96", text: "G.S. 90-96"}\n\n# Shown next to whatever',
+                '      - {section: "90-96"}\n\n# Shown next to whatever'),
+        f"data/quiz.yml:{line_of('data/quiz.yml', 'warnings:') - 3}: outcomes[ask_attorney].citations[0]: missing 'text'. "
+        'Hint: the citation as shown, like "G.S. 90-96(a)"'),
     # ---- scripts in built pages ----------------------------------------------------
     "inline script added by a template": (
         replace("overrides/update.html", "{% block content %}", "{% block content %}<script>track()</script>"),
@@ -593,11 +641,11 @@ DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
     # ---- firm facts (sitebuild/data.py) -----------------------------------------------
     "[D09] email at a look-alike domain": (
         data_case("firm.yml", 'email: "todo-firm-email@example.invalid"', 'email: "office@exam\u0440le.com"', "load_firm"),
-        "firm.yml: 'email' 'office@exam\u0440le.com' is not an email address. Hint: write it like "
+        f"data/firm.yml:{line_of('data/firm.yml', 'email:')}: 'email' is not an email address, got 'office@exam\u0440le.com'. Hint: write it like "
         "office@example.com, in plain letters (no look-alike letters from other alphabets, no spaces, no ?)"),
     "[D12] sms as text": (
         data_case("firm.yml", "sms: false", 'sms: "false"', "load_firm"),
-        "firm.yml: 'sms' must be true or false, got 'false'. Hint: write sms: true or sms: false, without quotes"),
+        f"data/firm.yml:{line_of('data/firm.yml', 'sms:')}: 'sms' must be true or false, got 'false'. Hint: write sms: true or sms: false, without quotes"),
     # ---- addresses (sitebuild/csp.py url_problem) -------------------------------------
     "[D13] quote in CONTACT_ENDPOINT": (
         endpoint_case('https://forms.example.com"><meta http-equiv="refresh" content="0;url=https://evil.example">'),

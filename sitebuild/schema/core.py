@@ -33,8 +33,8 @@ class Bilingual(Strict):
 
 
 # One text for both languages, or {en:, es:} (the branch follows the YAML shape).
-TextOrBoth = Annotated[Annotated[Text, Tag("text")] | Annotated[Bilingual, Tag("both")],
-                       Discriminator(lambda v: "both" if isinstance(v, dict) else "text")]
+TextOrBoth = Annotated[Annotated[Text, Tag("one text")] | Annotated[Bilingual, Tag("en and es")],
+                       Discriminator(lambda v: "en and es" if isinstance(v, dict) else "one text")]
 
 # pydantic error type -> (problem, hint); {field} and {got} are filled in.
 PROBLEMS = {
@@ -72,8 +72,8 @@ def _node_line(root: yaml.Node | None, loc: tuple[Any, ...]) -> tuple[int | None
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
             line = node.start_mark.line
-            ident = next((v.value for k, v in getattr(node, "value", []) if isinstance(node, yaml.MappingNode)
-                          and k.value == "id" and isinstance(v, yaml.ScalarNode)), None)
+            pairs = node.value if isinstance(node, yaml.MappingNode) else []
+            ident = next((v.value for k, v in pairs if k.value == "id" and isinstance(v, yaml.ScalarNode)), None)
             label = f"[{ident}]" if ident else label
         else:
             node = None
@@ -100,7 +100,7 @@ def _types(tp: Any) -> list[Any]:
 def message(err: dict[str, Any], model: type[BaseModel], root: yaml.Node | None, where: str,
             first_line: int = 1) -> str:
     """`where:line: context: 'field' problem. Hint: fix` for one pydantic error."""
-    loc = tuple(p for p in err["loc"] if p not in ("text", "both"))  # TextOrBoth's branch tags
+    loc = tuple(p for p in err["loc"] if p not in ("one text", "en and es"))  # TextOrBoth's branch tags
     line, parts = _node_line(root, loc)
     cut = -2 if len(parts) > 1 and isinstance(loc[-1], int) else -1
     field, context = "".join(parts[cut:]) or "(the file)", parts[:cut] if parts else []
