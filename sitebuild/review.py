@@ -15,11 +15,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from sitebuild.errors import BuildError
-
 from sitebuild.data import ROOT
+from sitebuild.errors import BuildError
 
 PENDING = "pending"
 # No review can predate the site: the project's first commit (5529ee1) is

@@ -83,7 +83,7 @@ def _node_line(root: yaml.Node | None, loc: tuple[Any, ...]) -> tuple[int | None
 
 def _field_info(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
     """The pydantic FieldInfo the loc ends at (for its description), or None."""
-    info, cls = None, model
+    info, cls = None, model  # type: Any, type[BaseModel] | None
     for part in loc:
         fields = getattr(cls, "model_fields", {}) if isinstance(cls, type) else {}
         if part in fields:
@@ -97,7 +97,7 @@ def _types(tp: Any) -> list[Any]:
     return [tp] + [t for a in args for t in _types(a)]
 
 
-def message(err: dict[str, Any], model: type[BaseModel], root: yaml.Node | None, where: str,
+def message(err: Any, model: type[BaseModel], root: yaml.Node | None, where: str,
             first_line: int = 1) -> str:
     """`where:line: context: 'field' problem. Hint: fix` for one pydantic error."""
     loc = tuple(p for p in err["loc"] if p not in ("one text", "en and es"))  # TextOrBoth's branch tags
