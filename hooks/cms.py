@@ -28,7 +28,6 @@ from sitebuild.buildinfo import inner_language_build, serving
 from sitebuild.cms import (
     ADMIN,
     PLACEHOLDER_REPO,
-    CmsError,
     admin_html,
     cms_config,
     config_yaml,
@@ -49,12 +48,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     project = Path(config.config_file_path).resolve().parent
     site = Path(config.site_dir)
-    try:
-        script, fonts = self_hosted(project)
-        repo, branch = repository()
-        text = config_yaml(cms_config(project, repo, branch, config.site_url or ""))
-    except CmsError as err:
-        raise PluginError(f"hooks/cms.py: {err}") from err
+    script, fonts = self_hosted(project)  # a CmsError is a BuildError: printed as is
+    repo, branch = repository()
+    text = config_yaml(cms_config(project, repo, branch, config.site_url or ""))
     if repo == PLACEHOLDER_REPO:
         log.warning("CMS: no GitHub repository set (CMS_REPO): /admin/ works only with a local copy")
     admin = site / ADMIN

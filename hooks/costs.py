@@ -18,7 +18,6 @@ from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import page_lang
 from sitebuild.costs import for_page, load
-from sitebuild.data import SiteDataError
 from sitebuild.partials import render_partial
 from sitebuild.project import Project
 
@@ -27,10 +26,7 @@ MARKER = "<!-- costs -->"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = Path(config.config_file_path or "mkdocs.yml").parent / "data"
-    try:
-        config.extra["costs"] = load(data_dir / "costs.yml")
-    except SiteDataError as err:
-        raise PluginError(str(err)) from err
+    config.extra["costs"] = load(data_dir / "costs.yml")
     return config
 
 

@@ -33,7 +33,6 @@ from sitebuild.buildinfo import inner_language_build, page_lang
 from sitebuild.data import (
     LANGS,
     Facts,
-    SiteDataError,
     load_firm,
     load_strings,
     localize,
@@ -58,11 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data = Project.from_config(config).data
     for path in sorted(data.glob("*.yml")):  # every data file, before any hook reads one
         read_yaml(path)
-    try:
-        firm = load_firm(data / "firm.yml")
-        strings = load_strings(data / "strings.yml")
-    except SiteDataError as err:
-        raise PluginError(str(err)) from err
+    firm = load_firm(data / "firm.yml")  # a mistake is a BuildError: MkDocs prints its one line
+    strings = load_strings(data / "strings.yml")
     config.extra["firm"] = Facts.wrap(firm)
     config.extra["strings"] = strings
     # Once per build: the outer build, before mkdocs-static-i18n's per-language

@@ -18,8 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import page_lang
-from sitebuild.data import SiteDataError
-from sitebuild.local_help import LocalHelpError, for_page, load
+from sitebuild.local_help import for_page, load
 from sitebuild.partials import render_partial
 from sitebuild.project import Project
 
@@ -28,10 +27,7 @@ MARKER = "<!-- local-help -->"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = Path(config.config_file_path or "mkdocs.yml").parent / "data"
-    try:
-        config.extra["local_help"] = load(data_dir / "local.yml", list(config.extra["firm"]["service_area"]))
-    except (LocalHelpError, SiteDataError) as err:
-        raise PluginError(str(err)) from err
+    config.extra["local_help"] = load(data_dir / "local.yml", list(config.extra["firm"]["service_area"]))
     return config
 
 

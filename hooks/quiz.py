@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sitebuild.buildinfo import page_lang
-from sitebuild.quiz import QuizError, for_page, for_script, load, validate
+from sitebuild.quiz import for_page, for_script, load, validate
 
 QUIZ_FILE = "data/quiz.yml"
 TEMPLATE = "quiz.html"
@@ -40,11 +40,8 @@ CONTACT_PAGE = "contact.md"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     path = Path(config.config_file_path or "mkdocs.yml").parent / QUIZ_FILE
-    try:
-        data = load(path)
-        validate(data, QUIZ_FILE)
-    except QuizError as err:
-        raise PluginError(str(err).replace(str(path), QUIZ_FILE)) from err
+    data = load(path)  # a QuizError is a BuildError: printed as is
+    validate(data, QUIZ_FILE, path.read_text(encoding="utf-8"))
     config.extra["quiz"] = data
     return config
 

@@ -56,7 +56,7 @@ def on_page_context(
     lang = page_lang(page, config)
     description = str(page.meta.get("description") or "").strip()
     if not description:
-        raise PluginError(f"{page.file.src_uri}: no description (front matter 'description')")
+        raise PluginError(f"{page.file.src_uri}: front matter needs a 'description' (one plain sentence)")
     alternates = {lang: absolute(config, page.url)}
     for other, file in (getattr(page.file, "alternates", None) or {}).items():
         alternates.setdefault(other, absolute(config, file.url))

@@ -27,17 +27,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import inner_language_build, page_lang
-from sitebuild.terms import TERMS_FILE, TermsError, check_project, load_terms, mark_embedded
+from sitebuild.terms import TERMS_FILE, check_project, load_terms, mark_embedded
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    try:
-        terms = load_terms(root / TERMS_FILE)
-        # The sources are the same for every language: check them once.
-        problems = [] if inner_language_build(config) else check_project(root, terms)
-    except TermsError as err:
-        raise PluginError(str(err)) from err
+    terms = load_terms(root / TERMS_FILE)  # a TermsError is a BuildError: printed as is
+    # The sources are the same for every language: check them once.
+    problems = [] if inner_language_build(config) else check_project(root, terms)
     if problems:
         raise PluginError(
             f"{len(problems)} word(s) to change ({TERMS_FILE.as_posix()}, "

@@ -34,11 +34,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import serving
-from sitebuild.review import ReviewError, parse_reviewed
+from sitebuild.review import parse_reviewed
 from sitebuild.updates import (
     FOLDER,
     LANGS,
-    UpdatesError,
     absolute,
     atom_feed,
     build_date,
@@ -94,11 +93,8 @@ def i18n_twin(config: MkDocsConfig, file: File, lang: str, url_of: dict[str, str
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     lang = build_lang(config)
     docs = Path(config.docs_dir)
-    try:
-        found = load_posts(docs)
-        posts = publishable(found, build_date(), is_preview())
-    except UpdatesError as err:
-        raise PluginError(str(err)) from err
+    found = load_posts(docs)  # an UpdatesError is a BuildError: printed as is
+    posts = publishable(found, build_date(), is_preview())
     ours = {p.src_uri: p for p in posts[lang]}
     not_out = {p.src_uri for code in LANGS for p in found[code]} - {p.src_uri for code in LANGS for p in posts[code]}
     index = None
@@ -114,10 +110,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raise PluginError(f"{FOLDER}/: posts need an index page, {INDEX} (and its translation)")
         return files
     meta = front_matter(index.content_string, index.src_uri)
-    try:
-        reviewed = parse_reviewed(meta.get("reviewed"), index.src_uri)
-    except ReviewError as err:
-        raise PluginError(str(err)) from err
+    reviewed = parse_reviewed(meta.get("reviewed"), index.src_uri)
 
     every = {code: paginate(posts[code], code) for code in LANGS}
     listings = every[lang]

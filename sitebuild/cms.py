@@ -12,8 +12,8 @@ two cannot drift apart:
   every front-matter key those pages use (Sveltia writes only the fields it
   knows, so a key left out here would be lost on save);
 - firm facts: data/firm.yml, one field per key in the file's own order, with
-  the checks of scripts/sitedata.py (required keys, address parts) and
-  patterns for the phone numbers;
+  the required keys and the patterns of sitebuild/schema/models.py Firm
+  (phone, e-mail, ZIP, state), so the editor refuses what the build refuses;
 - review items: data/review.yml when it exists (scripts/review_sheet.py's
   rules: an id, pages from docs/ or quiz/site, a question, closed = a date).
 
@@ -31,7 +31,11 @@ from urllib.parse import urlparse
 
 import yaml
 
+from sitebuild.errors import BuildError
+
 from sitebuild.data import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
+from sitebuild.review import load_items
+from sitebuild.schema.models import EMAIL, ID, PHONE, POSTAL_CODE, REGION, REVIEWED
 from sitebuild.sourcefiles import UPLOADS
 from sitebuild.updates import DEFAULT_LANG, FOLDER, FRONT_MATTER, INDEX_NAME, LANGS, POST_NAME
 
@@ -40,13 +44,11 @@ BUNDLE = Path("node_modules") / PACKAGE / "dist" / "sveltia-cms.js"
 ADMIN = "admin"                       # site/admin/: the CMS, not a public page
 PLACEHOLDER_REPO = "OWNER/REPOSITORY"
 
-# What the build accepts, as patterns the CMS checks before it saves.
+# What the build accepts, as patterns the CMS checks before it saves: the
+# firm's phone, e-mail, ZIP and state, a review date and an id are the very
+# constants the models use (sitebuild/schema/models.py).
 DATE = r"^\d{4}-\d{2}-\d{2}$"
-REVIEWED = r"^(pending|\d{4}-\d{2}-\d{2})$"
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-PHONE = r"^(\(\d{3}\) |\d{3}-)\d{3}-\d{4}$"           # 828-333-4867 or (828) 333-4867
-PHONE_E164 = r"^\+1\d{10}$"                           # +18283334867
-POSTAL_CODE = r"^(\d{5}(-\d{4})?|TODO.*)$"             # a ZIP, or the placeholder until confirmed
+SLUG = ID
 # An https address of plain characters: no space, quote, <, >, *, ; or , (the
 # build parses it again: sitebuild/csp.url_problem).
 ENDPOINT = r"^(https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/?&=+:@!$()-]*)?)?$"
@@ -59,7 +61,7 @@ HEADING_HINT = (
 )
 
 
-class CmsError(ValueError):
+class CmsError(BuildError, ValueError):  # ValueError: older callers catch it
     """The CMS cannot be set up; the message says what to do."""
 
 
@@ -281,13 +283,11 @@ def _firm_field(key: str, value: Any, required: bool) -> dict[str, Any]:
     label = key.replace("_", " ").capitalize()
     field: dict[str, Any] = {"name": key, "label": label, "required": required}
     if key == "phone":
-        return {**field, "widget": "string", "pattern": [PHONE, "Write it like 828-555-0123"],
+        return {**field, "widget": "string", "pattern": [PHONE, "Write it like 828-555-0123 or +1 828 555 0123"],
                 "hint": "The one phone number: the build derives what visitors read and what tel: links dial."}
-    if key == "phone_e164":
-        return {**field, "widget": "string", "pattern": [PHONE_E164, "Write it like +18285550123"],
-                "hint": "The same number for tel: links: +1 and ten digits, no spaces."}
     if key == "email":
-        return {**field, "widget": "string", "type": "email"}
+        return {**field, "widget": "string", "type": "email",
+                "pattern": [EMAIL, "Write it like office@example.com, in plain letters"]}
     if key == "contact_endpoint":
         return {**field, "widget": "string", "required": False,
                 "pattern": [ENDPOINT, "Empty, or an https:// address"]}
@@ -299,7 +299,7 @@ def _firm_field(key: str, value: Any, required: bool) -> dict[str, Any]:
             if sub == "postal_code":
                 sf["pattern"] = [POSTAL_CODE, "A 5-digit ZIP code"]
             if sub == "region":
-                sf["pattern"] = [r"^[A-Z]{2}$", "Two capital letters, like NC"]
+                sf["pattern"] = [REGION, "Two capital letters, like NC"]
             subfields.append(sf)
         return {**field, "widget": "object", "fields": subfields}
     if isinstance(value, bool):
@@ -373,6 +373,7 @@ def review_collection(root: Path) -> dict[str, Any] | None:
                 f"{REVIEW_FILE.as_posix()}:{number}: delete this line: an open item has no 'closed:' "
                 "(the browser editor cannot keep 'closed: false' and would write it back as text)"
             )
+    load_items(path, root / "docs")  # the items the editor opens follow schema.models.Review
     options = [{"label": REVIEW_TARGETS.get(page, page), "value": page} for page in review_pages(root / "docs")]
     item_fields = [
         {"name": "id", "label": "Short name", "widget": "string", "required": True,

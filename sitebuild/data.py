@@ -12,7 +12,6 @@ file is refused: two fields could disagree.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,27 +19,19 @@ from typing import Any
 import phonenumbers
 
 from sitebuild import markup
-from sitebuild.errors import ContentError
+from sitebuild.errors import BuildError
 from sitebuild.placeholders import BRACES, token
 from sitebuild.project import LANGS, here, root_of
-from sitebuild.sourcefiles import compose_yaml, read_text, load_yaml
+from sitebuild.schema import check
+from sitebuild.schema.models import PHONE_REGION, Address, Firm, Strings
+from sitebuild.sourcefiles import compose_yaml, load_yaml, read_text
 
 
-REQUIRED_FIRM_KEYS = (
-    "name", "attorney", "attorney_title", "phone", "email",
-    "address", "hours", "languages", "service_area",
-)
-BOOLEAN_FIRM_KEYS = ("sms",)  # switches: true or false, never the text "false"
-REQUIRED_ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
+REQUIRED_FIRM_KEYS = tuple(k for k, f in Firm.model_fields.items() if f.is_required())
+REQUIRED_ADDRESS_KEYS = tuple(k for k, f in Address.model_fields.items() if f.is_required())
 
 
-# Plain ASCII only: a look-alike letter (Cyrillic р in examрle.com) would send
-# mail to someone else's domain.
-EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
-PHONE_REGION = "US"  # a number written without +country code is read as a US number
-
-
-class SiteDataError(ContentError):
+class SiteDataError(BuildError):
     """A data file is missing, malformed or incomplete (message names it)."""
 
 
@@ -83,11 +74,25 @@ def read_yaml(path: Path) -> Any:
     """A data file: UTF-8, strict YAML (sourcefiles.load_yaml) and every
     string within the content allowlist, with no placeholder (each mistake
     named with file, line and hint)."""
+    return read_data(path)[0]
+
+
+def read_data(path: Path) -> tuple[Any, str, str]:
+    """(data, text, where) of a checked data file (read_yaml), the text kept so
+    a model's refusal can name the line (sitebuild.schema.check)."""
     where = rel(path) if root_of(path) else f"data/{path.name}"
     text = read_text(path, where)
     data = load_yaml(text, where, aliases=True)
     if any(True for _ in _problems(data)):  # compose again only to find the line
         markup.check_yaml(compose_yaml(text), where, also=placeholder_problems)
+    return data, text, where
+
+
+def read_model(path: Path, model: type, error: type[BuildError] | None = None) -> Any:
+    """A data file read as read_yaml does, then checked against its model
+    (sitebuild/schema/models.py); returns the plain data."""
+    data, text, where = read_data(path)
+    check(model, data, text, where, error=error or SiteDataError)
     return data
 
 
@@ -106,19 +111,10 @@ def _problems(value: Any, seen: set[int] | None = None) -> Iterator[tuple[int, s
         yield from placeholder_problems(value)
 
 
-def phone_forms(raw: Any, where: str = "data/firm.yml") -> tuple[str, str]:
-    """(display, E.164) for the firm's phone, or a clear refusal."""
-    try:
-        number = phonenumbers.parse(str(raw), PHONE_REGION)
-    except phonenumbers.NumberParseException as err:
-        raise SiteDataError(f"{where}: 'phone' '{raw}' is not a phone number ({err}). "
-                            f"Hint: write it like 828-333-4867 or +1 828 333 4867") from None
-    if not phonenumbers.is_valid_number(number):
-        raise SiteDataError(f"{where}: 'phone' '{raw}' is not a valid number. "
-                            f"Hint: check the digits (area code and 7 digits)")
+def phone_forms(raw: str) -> tuple[str, str]:
+    """(display, E.164) for a phone number the Firm model accepted."""
+    number = phonenumbers.parse(raw, PHONE_REGION)
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    if number.country_code != phonenumbers.country_code_for_region(PHONE_REGION):
-        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return national, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -132,45 +128,10 @@ def localize(value: Any, lang: str) -> Any:
 
 
 def load_firm(path: Path | None = None) -> dict[str, Any]:
-    path = path or here().data / "firm.yml"
-    firm = read_yaml(path)
-    name = path.name
-    if not isinstance(firm, dict):
-        raise SiteDataError(f"{name}: expected a mapping of firm facts")
-    missing = [k for k in REQUIRED_FIRM_KEYS if k not in firm or firm[k] in (None, "")]
-    if missing:
-        raise SiteDataError(f"{name}: missing firm fact(s): {', '.join(missing)}")
-    addr = firm["address"]
-    if not isinstance(addr, dict):
-        raise SiteDataError(f"{name}: 'address' must be a mapping")
-    missing = [k for k in REQUIRED_ADDRESS_KEYS if not addr.get(k)]
-    if missing:
-        raise SiteDataError(f"{name}: missing address field(s): {', '.join(missing)}")
-    # Every translatable value must carry both languages.
-    def walk(value: Any, where: str) -> None:
-        if isinstance(value, dict):
-            if set(value) & set(LANGS) and set(value) <= set(LANGS):
-                for lang in LANGS:
-                    if not value.get(lang):
-                        raise SiteDataError(f"{name}: '{where}' has no '{lang}' text")
-            for k, v in value.items():
-                walk(v, f"{where}.{k}" if where else str(k))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, f"{where}[{i}]")
-    walk(firm, "")
-    if not EMAIL.match(str(firm["email"])) and not str(firm["email"]).upper().startswith("TODO"):
-        raise SiteDataError(f"{name}: 'email' '{firm['email']}' is not an email address. "
-                            f"Hint: write it like office@example.com, in plain letters (no look-alike "
-                            f"letters from other alphabets, no spaces, no ?)")
-    for key in BOOLEAN_FIRM_KEYS:
-        if key in firm and not isinstance(firm[key], bool):
-            raise SiteDataError(f"{name}: '{key}' must be true or false, got '{firm[key]}'. "
-                                f"Hint: write {key}: true or {key}: false, without quotes")
-    if "phone_e164" in firm:
-        raise SiteDataError(f"{name}: 'phone_e164' is derived from 'phone'. "
-                            f"Hint: delete the phone_e164 line; keep one 'phone'")
-    firm["phone"], firm["phone_e164"] = phone_forms(firm["phone"], f"data/{name}")
+    """data/firm.yml checked against schema.models.Firm; `phone` becomes the
+    national display form and `phone_e164` is derived from it."""
+    firm = read_model(path or here().data / "firm.yml", Firm)
+    firm["phone"], firm["phone_e164"] = phone_forms(firm["phone"])
     return firm
 
 
@@ -193,21 +154,7 @@ def placeholders(firm: dict[str, Any]) -> list[str]:
 
 
 def load_strings(path: Path | None = None) -> dict[str, dict[str, str]]:
-    """Interface strings: {lang: {key: text}}; every key in every language."""
-    path = path or here().data / "strings.yml"
-    raw = read_yaml(path)
-    if not isinstance(raw, dict):
-        raise SiteDataError(f"{path.name}: expected key: {{en: ..., es: ...}} entries")
-    out: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
-    for key, texts in raw.items():
-        if not isinstance(texts, dict):
-            raise SiteDataError(f"{path.name}: '{key}' must map languages to text")
-        for lang in LANGS:
-            text = texts.get(lang)
-            if not text:
-                raise SiteDataError(f"{path.name}: '{key}' has no '{lang}' translation")
-            out[lang][key] = str(text)
-        extra = set(texts) - set(LANGS)
-        if extra:
-            raise SiteDataError(f"{path.name}: '{key}' has unknown language(s): {', '.join(sorted(map(str, extra)))}")
-    return out
+    """Interface strings: {lang: {key: text}}; every key in every language
+    (schema.models.Strings)."""
+    raw = read_model(path or here().data / "strings.yml", Strings)
+    return {lang: {key: texts[lang] for key, texts in raw.items()} for lang in LANGS}

@@ -27,26 +27,24 @@ from typing import Any
 
 import yaml
 
+from sitebuild.errors import BuildError
+
 from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.project import LANGS, here
+from sitebuild.schema import check
+from sitebuild.schema.models import QUIZ_UI_KEYS, Quiz
 from sitebuild.statutes import ContentError, gs_url
 
 QUIZ_FILE = Path("data") / "quiz.yml"  # relative to the project folder (the working directory of commands)
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
-UI_KEYS = (
-    "region", "next", "back", "restart", "clear", "print", "progress",
-    "error_choose", "cleared", "privacy", "nojs", "result_label", "reasons",
-    "assumptions", "assume_answers", "citations", "all_answers", "call",
-    "contact", "criteria_heading", "criteria_intro", "when", "law",
-    "contact_heading", "contact_text",
-)
+UI_KEYS = QUIZ_UI_KEYS  # the quiz's interface strings (schema.models.QuizUi)
 PLACEHOLDER = re.compile(r"\{[a-z]+\}")
 
 Answers = dict[str, str]
 AnswerPath = list[tuple[str, str]]
 
 
-class QuizError(ValueError):
+class QuizError(BuildError, ValueError):  # ValueError: older callers catch it
     """data/quiz.yml is wrong; the message names the file, the id and the problem."""
 
 
@@ -211,75 +209,31 @@ def _fmt(path: AnswerPath) -> str:
 # Validation
 # --------------------------------------------------------------------------
 
-def validate(data: Any, filename: str = "data/quiz.yml") -> None:
-    """Raise QuizError listing every problem, each line naming the file, the
-    id and what is wrong."""
+def validate(data: Any, filename: str = "data/quiz.yml", text: str = "") -> None:
+    """Raise QuizError listing every problem. The shape (keys, types, both
+    languages) is schema.models.Quiz, each problem at its line when `text`
+    (the file as read) is given; then the references between ids, the
+    citations' wording and every answer path are checked here."""
+    check(Quiz, data, text, filename, error=QuizError)
     problems: list[str] = []
 
     def bad(where: str, what: str) -> None:
         problems.append(f"{filename}: {where}: {what}")
 
-    if not isinstance(data, dict):
-        raise QuizError(f"{filename}: expected a mapping with questions, rules, outcomes and ui")
-    extra = set(data) - {"reviewed", "questions", "rules", "outcomes", "warnings", "ui"}
-    if extra:
-        bad("top level", f"unknown key(s) {sorted(extra)}")
     try:
         parse_reviewed(data.get("reviewed"), filename)
     except ReviewError as err:
         problems.append(str(err))
-    lists = {}
-    for key in ("questions", "rules", "outcomes", "warnings"):
-        value = data.get(key, [] if key == "warnings" else None)
-        if not isinstance(value, list) or (key != "warnings" and not value):
-            bad(key, "expected a non-empty list")
-            value = []
-        lists[key] = [item for item in value if isinstance(item, dict)]
-        if len(lists[key]) != len(value):
-            bad(key, "every entry must be a mapping")
-    if problems:
-        raise QuizError("\n".join(problems))
+    lists = {key: data.get(key, []) for key in ("questions", "rules", "outcomes", "warnings")}
 
-    def check_id(kind: str, item: dict[str, Any], seen: set[str], where: str = "") -> str | None:
-        ident = item.get("id")
-        label = f"{where}{kind}"
-        if isinstance(ident, bool):
-            bad(f"{label} {str(ident).lower()}", "an id must be text: quote yes/no, like \"no\"")
-            return None
-        if not isinstance(ident, str) or not ID.match(ident):
-            bad(f"{label} {ident!r}", "an id must be lower-case letters, digits and _")
-            return None
-        if ident in seen:
-            bad(f"{label} '{ident}'", f"duplicate {kind} id '{ident}'")
-            return None
-        seen.add(ident)
-        return ident
-
-    def check_text(where: str, item: dict[str, Any], key: str, required: bool = True) -> None:
-        value = item.get(key)
-        if value is None:
-            if required:
-                bad(where, f"missing '{key}' (en and es text)")
-            return
-        if not isinstance(value, dict):
-            bad(where, f"'{key}' must map en and es to text")
-            return
-        for lang in LANGS:
-            if not isinstance(value.get(lang), str) or not value[lang].strip():
-                bad(where, f"'{key}' has no '{lang}' translation")
-        unknown = set(value) - set(LANGS)
-        if unknown:
-            bad(where, f"'{key}' has unknown language(s) {sorted(unknown)}")
+    def unique(kind: str, item: dict[str, Any], seen: set[str]) -> str:
+        if item["id"] in seen:
+            bad(f"{kind} '{item['id']}'", f"duplicate {kind} id '{item['id']}'")
+        seen.add(item["id"])
+        return str(item["id"])
 
     def check_citations(where: str, item: dict[str, Any]) -> None:
-        cites = item.get("citations")
-        if not isinstance(cites, list) or not cites:
-            bad(where, "no citations: name the statute(s) it rests on")
-            return
-        for cite in cites:
-            if not isinstance(cite, dict) or not isinstance(cite.get("section"), str) or not isinstance(cite.get("text"), str):
-                bad(where, f"citation {cite!r} needs 'section' (like \"90-96\") and 'text' (like \"G.S. 90-96(a)\")")
-                continue
+        for cite in item["citations"]:
             try:
                 gs_url(cite["section"])
             except ContentError as err:
@@ -288,120 +242,49 @@ def validate(data: Any, filename: str = "data/quiz.yml") -> None:
             if not re.match(rf"G\.S\. {re.escape(cite['section'])}(?![\d.])", cite["text"]):
                 bad(where, f"citation text '{cite['text']}' does not match section '{cite['section']}'")
 
-    # Questions and options
     qids: set[str] = set()
     order: list[str] = []
     options: dict[str, list[str]] = {}
     for q in lists["questions"]:
-        qid = check_id("question", q, qids)
-        name = f"question '{qid}'" if qid else "question"
-        for key in ("short", "text"):
-            check_text(name, q, key)
-        check_text(name, q, "help", required=False)
-        opts = q.get("options")
+        qid = unique("question", q, qids)
         seen: set[str] = set()
-        ids: list[str] = []
-        if not isinstance(opts, list) or len(opts) < 2:
-            bad(name, "needs a list of at least two options")
-            opts = []
-        for o in opts:
-            if not isinstance(o, dict):
-                bad(name, f"option {o!r} must be a mapping with id and label")
-                continue
-            oid = check_id("option", o, seen, where=f"{name}: ")
-            if oid:
-                ids.append(oid)
-                check_text(f"{name}: option '{oid}'", o, "label")
-        if qid:
-            order.append(qid)
-            options[qid] = ids
+        for o in q["options"]:
+            unique(f"question '{qid}': option", o, seen)
+        order.append(qid)
+        options[qid] = [o["id"] for o in q["options"]]
 
-    def check_condition(where: str, cond: Any, key: str, before: list[str] | None) -> bool:
-        """A {question: [option, ...]} mapping; `before` limits it to earlier questions."""
-        if not isinstance(cond, dict) or (key == "when" and not cond):
-            bad(where, f"'{key}' must map question ids to option ids")
-            return False
-        ok = True
+    def check_condition(where: str, cond: dict[str, Any], key: str, before: list[str] | None) -> None:
+        """Question ids -> option ids; `before` limits it to earlier questions."""
         for ref, value in cond.items():
             if ref not in options:
                 bad(where, f"{key} refers to unknown question '{ref}'")
-                ok = False
                 continue
             if before is not None and ref not in before:
                 bad(where, f"{key} refers to question '{ref}', which is not asked before it")
-                ok = False
             for opt in _opts(value):
-                if isinstance(opt, bool):
-                    bad(where, f"{key}: '{ref}' option {str(opt).lower()} must be quoted, like \"no\"")
-                    ok = False
-                elif opt not in options[ref]:
+                if opt not in options[ref]:
                     bad(where, f"{key} refers to unknown option '{opt}' of question '{ref}'")
-                    ok = False
-        return ok
 
     for i, q in enumerate(lists["questions"]):
-        if "show_if" in q and isinstance(q.get("id"), str):
+        if q.get("show_if") is not None:
             check_condition(f"question '{q['id']}'", q["show_if"], "show_if", order[:i])
-
-    # Outcomes
     oids: set[str] = set()
     for o in lists["outcomes"]:
-        oid = check_id("outcome", o, oids)
-        name = f"outcome '{oid}'" if oid else "outcome"
-        for key in ("title", "sentence", "criteria"):
-            check_text(name, o, key)
-        assumptions = o.get("assumptions")
-        if not isinstance(assumptions, list) or not assumptions:
-            bad(name, "needs a list of assumptions (en and es)")
-        else:
-            for n, item in enumerate(assumptions, 1):
-                check_text(f"{name}: assumption {n}", {"text": item}, "text")
-        check_citations(name, o)
-
-    # Rules
+        check_citations(f"outcome '{unique('outcome', o, oids)}'", o)
     rids: set[str] = set()
     for r in lists["rules"]:
-        rid = check_id("rule", r, rids)
-        name = f"rule '{rid}'" if rid else "rule"
-        check_condition(name, r.get("when"), "when", None)
-        if r.get("outcome") not in oids:
-            bad(name, f"unknown outcome '{r.get('outcome')}'")
+        name = f"rule '{unique('rule', r, rids)}'"
+        check_condition(name, r["when"], "when", None)
+        if r["outcome"] not in oids:
+            bad(name, f"unknown outcome '{r['outcome']}'")
         check_citations(name, r)
-        if "fallback_title" in r:
-            check_text(name, r, "fallback_title")
-
-    # Warnings
     wids: set[str] = set()
     for w in lists["warnings"]:
-        wid = check_id("warning", w, wids)
-        name = f"warning '{wid}'" if wid else "warning"
-        check_condition(name, w.get("show_if"), "show_if", None)
-        check_text(name, w, "title")
-        check_text(name, w, "text")
-        link = w.get("link")
-        if link is not None:
-            if not isinstance(link, dict) or not isinstance(link.get("page"), str):
-                bad(name, "'link' needs 'page' (like immigration.md) and 'text'")
-            else:
-                check_text(name + ": link", link, "text")
-
-    # Interface strings
-    ui = data.get("ui")
-    if not isinstance(ui, dict):
-        bad("ui", "expected a mapping of interface strings")
-    else:
-        for key in UI_KEYS:
-            if key not in ui:
-                bad(f"ui '{key}'", "missing (en and es text)")
-            else:
-                check_text(f"ui '{key}'", ui, key)
-        for key in sorted(set(ui) - set(UI_KEYS)):
-            bad(f"ui '{key}'", "unknown string (sitebuild/quiz.py UI_KEYS lists them)")
-        for key, value in ui.items():
-            if isinstance(value, dict) and all(isinstance(value.get(lang), str) for lang in LANGS):
-                marks = {lang: sorted(PLACEHOLDER.findall(value[lang])) for lang in LANGS}
-                if marks["en"] != marks["es"]:
-                    bad(f"ui '{key}'", f"placeholders differ: en {marks['en']} vs es {marks['es']}")
+        check_condition(f"warning '{unique('warning', w, wids)}'", w["show_if"], "show_if", None)
+    for key, value in data["ui"].items():
+        marks = {lang: sorted(PLACEHOLDER.findall(value[lang])) for lang in LANGS}
+        if marks["en"] != marks["es"]:
+            bad(f"ui '{key}'", f"placeholders differ: en {marks['en']} vs es {marks['es']}")
 
     if problems:
         raise QuizError("\n".join(problems))

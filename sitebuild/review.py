@@ -15,8 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from sitebuild.errors import BuildError
 from sitebuild.project import here
 
 PENDING = "pending"
@@ -25,7 +24,7 @@ PENDING = "pending"
 SITE_START = dt.date(2026, 11, 27)
 
 
-class ReviewError(ValueError):
+class ReviewError(BuildError, ValueError):  # ValueError: older callers catch it
     pass
 
 
@@ -87,39 +86,31 @@ def parse_reviewed(value: Any, src: str, env: Mapping[str, str] = os.environ,
 REVIEW = Path("data") / "review.yml"  # in the project folder
 
 
-class ReviewDataError(ValueError):
+class ReviewDataError(BuildError, ValueError):  # ValueError: older callers catch it
     pass
 
 
 def load_items(path: Path | None = None, docs: Path | None = None) -> list[dict[str, Any]]:
     """data/review.yml's items, checked: id, pages (each a docs/ page,
-    'quiz' or 'site'), question, closed (false or a date)."""
+    'quiz' or 'site'), question, closed (a date, or left out); schema.models.Review."""
     path, docs = path or here().root / REVIEW, docs or here().docs
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    items = data.get("items")
-    if not isinstance(items, list):
-        raise ReviewDataError(f"{path.name}: expected 'items:' with a list of questions")
+    from sitebuild.data import read_data
+    from sitebuild.schema import check, line_of
+    from sitebuild.schema.models import Review
+
+    data, text, where = read_data(path)
+    check(Review, data, text, where, error=ReviewDataError)
     seen: set[str] = set()
-    for n, item in enumerate(items, 1):
-        where = f"data/review.yml: item {n}"
-        if not isinstance(item, dict):
-            raise ReviewDataError(f"{where}: must be a mapping with id, pages, question, closed")
-        for key in ("id", "question"):
-            if not isinstance(item.get(key), str) or not item[key].strip():
-                raise ReviewDataError(f"{where}: needs '{key}' (text)")
+    for n, item in enumerate(data["items"]):
         if item["id"] in seen:
-            raise ReviewDataError(f"{where}: duplicate id '{item['id']}'")
+            raise ReviewDataError(f"{where}:{line_of(text, ('items', n, 'id'))}: duplicate id '{item['id']}'. "
+                                  "Hint: give each item its own id")
         seen.add(item["id"])
-        if not isinstance(item.get("pages"), list) or not item["pages"]:
-            raise ReviewDataError(f"{where} ({item['id']}): needs 'pages' (a list like [faq.md, quiz])")
-        for page in item["pages"]:
-            if page not in ("quiz", "site") and not (docs / str(page)).is_file():
-                raise ReviewDataError(f"{where} ({item['id']}): no page docs/{page} (write a docs/ path like "
-                                      "faq.md, or quiz, or site)")
-        closed = item.get("closed", False)
-        if closed is not False and not (isinstance(closed, dt.date) and not isinstance(closed, dt.datetime)):
-            raise ReviewDataError(f"{where} ({item['id']}): 'closed' must be false or a date YYYY-MM-DD")
-    return items
+        for k, page in enumerate(item["pages"]):
+            if page not in ("quiz", "site") and not (docs / page).is_file():
+                raise ReviewDataError(f"{where}:{line_of(text, ('items', n, 'pages', k))}: no page docs/{page}. "
+                                      "Hint: write a docs/ path like faq.md, or quiz, or site")
+    return data["items"]
 
 
 def open_items(path: Path | None = None, docs: Path | None = None) -> list[dict[str, Any]]:

@@ -36,6 +36,8 @@ import yaml
 
 from sitebuild.project import LANGS, here
 
+from sitebuild.errors import BuildError
+
 TERMS_FILE = Path("data") / "terms.yml"
 DATA_DIR = "data"
 DATA_SUFFIXES = (".yml", ".yaml")
@@ -52,7 +54,7 @@ MARKED_EN = re.compile(r"(?<![\w*])\*([A-Za-z][A-Za-z0-9.'\s-]*?[A-Za-z0-9.]|[A-
 FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
-class TermsError(ValueError):
+class TermsError(BuildError, ValueError):  # ValueError: older callers catch it
     """data/terms.yml itself is wrong (the message names the entry)."""
 
 

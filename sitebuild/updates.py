@@ -32,6 +32,8 @@ from typing import Any
 import yaml
 
 from sitebuild.project import LANGS
+from sitebuild.errors import BuildError
+
 from sitebuild.review import ReviewError, parse_reviewed, shown
 
 DEFAULT_LANG = LANGS[0]
@@ -51,7 +53,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-class UpdatesError(ValueError):
+class UpdatesError(BuildError, ValueError):  # ValueError: older callers catch it
     """A post or the updates folder is wrong; the message names the file."""
 
 

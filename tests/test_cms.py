@@ -153,8 +153,10 @@ def test_firm_fields_check_what_the_build_checks(config):
     assert list(firm_fields) == list(firm)  # same keys, same order (the CMS writes in field order)
     phone = firm_fields["phone"]["pattern"][0]
     assert re.match(phone, str(firm["phone"])) and not re.match(phone, "555-01")
-    # phone_e164 is derived from phone and refused in data/firm.yml: a CMS field for it would break the build.
-    assert "phone_e164" not in firm_fields
+    for written in ("828-333-4867", "(828) 333-4867", "+1 828 333 4867", "8283334867"):
+        assert re.match(phone, written), written  # what the build accepts (schema.models.Firm)
+    assert "phone_e164" not in firm_fields  # derived by the build, never edited
+    assert re.match(firm_fields["email"]["pattern"][0], str(firm["email"]))
     address = {f["name"]: f for f in firm_fields["address"]["fields"]}
     assert all(address[k]["required"] for k in ("street", "locality", "region", "postal_code", "country"))
     assert [f["name"] for f in firm_fields["hours"]["fields"]] == ["en", "es"]

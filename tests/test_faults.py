@@ -133,6 +133,8 @@ PHONE = line_of("data/firm.yml", "phone:")
 CALL_NOW = line_of("data/strings.yml", "call_now:")
 QUIZ_TITLE = line_of("data/quiz.yml", "    title:") + 1  # the en: line under the first title
 POST_TITLE = line_of(POST, "title:")
+LOCAL_PHONE = line_of("data/local.yml", '        phone: "828-406-8069"')
+TEXT_HINT = "write the text (quote it if it looks like a number, a date or true/false)"
 
 # case -> (mutation, the exact line the build must print)
 CASES: dict[str, tuple[Mutation, str]] = {
@@ -253,9 +255,9 @@ CASES: dict[str, tuple[Mutation, str]] = {
         f"{POST}: '{{{{ firm.phone }}}}' left in the built page. Hint: placeholders work only as "
         "{{ firm.key }} in a page body; data/*.yml and templates take no placeholders"),
     # ---- headings and translations ---------------------------------------------------
-    "heading without an anchor": (
-        replace(ES, "## Primera parte { #first }", "## Primera parte"),
-        f"{ES}:9: heading 'Primera parte' has no anchor. Hint: end it with {{ #short-english-id }}, the same id in both languages"),
+    "heading in the Spanish twin only": (
+        replace(ES, "con su abogado.", "con su abogado.\n\n## Otra parte\n\nMás texto."),
+        f"{ES}:13: heading 'Otra parte' has no match in {EN} (2 headings vs 1). Hint: translate the same headings, with the same anchors"),
     "anchors differ across languages": (
         replace(ES, "{ #first }", "{ #primera }"),
         f"{ES}:9: heading anchor '#primera' differs from {EN}:9 '#first'. Hint: keep the English anchor in every language"),
@@ -277,13 +279,14 @@ CASES: dict[str, tuple[Mutation, str]] = {
     # ---- firm facts ----------------------------------------------------------------
     "second phone field": (
         replace("data/firm.yml", 'phone: "828-333-4867"', 'phone: "828-333-4867"\nphone_e164: "+18285550100"'),
-        "firm.yml: 'phone_e164' is derived from 'phone'. Hint: delete the phone_e164 line; keep one 'phone'"),
+        f"data/firm.yml:{PHONE + 1}: 'phone_e164' is derived from 'phone'. Hint: delete the phone_e164 line; keep one 'phone'"),
     "phone that is not a number": (
         replace("data/firm.yml", 'phone: "828-333-4867"', 'phone: "828-333-486"'),
-        "data/firm.yml: 'phone' '828-333-486' is not a valid number. Hint: check the digits (area code and 7 digits)"),
+        f"data/firm.yml:{PHONE}: 'phone' '828-333-486' is not a phone number. Hint: write it like 828-333-4867 or +1 828 333 4867"),
     "email that is not an address": (
         replace("data/firm.yml", 'email: "todo-firm-email@example.invalid"', 'email: "office at example.com"'),
-        "firm.yml: 'email' 'office at example.com' is not an email address. Hint: write it like office@example.com"),
+        f"data/firm.yml:{line_of('data/firm.yml', 'email:')}: 'email' is not an email address, got 'office at example.com'. "
+        "Hint: write it like office@example.com"),
     # ---- the allowlist, end to end (the rest: DIRECT below) -------------------------
     "[M09] meta refresh in a page": (
         replace(EN, "with your lawyer.", 'with your lawyer.\n\n<meta http-equiv="refresh" content="1;url=https://evil.example/">'),
@@ -319,10 +322,10 @@ CASES: dict[str, tuple[Mutation, str]] = {
         replace(EN, "with your lawyer.", "with your lawyer.\n\n[G.S. 90](gs:ninety)"),
         f"{EN}:13: bad statute link 'gs:ninety'. Hint: write the section like gs:90-96 or gs:15A-1341"),
     "missing firm fact used by a template": (
-        drop_lines("data/firm.yml", "hours:", 3), "firm.yml: missing firm fact(s): hours"),
+        drop_lines("data/firm.yml", "hours:", 3), "data/firm.yml:17: missing 'hours'. Hint: add the line hours: ..."),
     "missing interface string": (
         replace("data/strings.yml", "{en: Call now, es: Llame ahora}", "{en: Call now}"),
-        "strings.yml: 'call_now' has no 'es' translation"),
+        f"data/strings.yml:{CALL_NOW}: 'call_now' has no 'es' translation. Hint: add the line es: ... (both languages, always)"),
     "unknown quiz id": (
         replace("data/quiz.yml", "when: {court: [federal, other_state]}", "when: {court: [federal, moon]}"),
         "data/quiz.yml: rule 'other_court': when refers to unknown option 'moon' of question 'court'"),
@@ -352,8 +355,54 @@ CASES: dict[str, tuple[Mutation, str]] = {
         replace("data/quiz.yml", "reviewed: pending", "reviewed: soon"),
         "data/quiz.yml: 'reviewed' must be 'pending' or a date written YYYY-MM-DD"),
     "local-help entry without a field": (
-        edit_yaml("data/local.yml", lambda d: d["counties"]["watauga"]["entries"]["lead"].pop("source")),
-        "data/local.yml: watauga/lead: missing 'source' (the URL of the page you read these facts on)"),
+        replace("data/local.yml", "        source: https://www.wataugalead.org/referral-process\n", ""),
+        f"data/local.yml:{line_of('data/local.yml', '        name: {en: Watauga LEAD') - 2}: counties.watauga.entries.lead: missing 'source'. "
+        "Hint: the http(s) URL of the page you read the facts on"),
+    # ---- schemas: a wrong value deep in each data file, named at its line ----------
+    # (sitebuild/schema/models.py; the line is the offending value's, from the
+    # loc->line adapter in sitebuild/schema/core.py)
+    "[S01] a list for the state in data/firm.yml": (
+        replace("data/firm.yml", "  region: NC", "  region: [NC, SC]"),
+        f"data/firm.yml:{line_of('data/firm.yml', '  region:')}: address: 'region' must be text, got list. Hint: {TEXT_HINT}"),
+    "[S02] numbers for a Spanish string": (
+        replace("data/strings.yml", "privacy:           {en: Privacy, es: Privacidad}", "privacy:           {en: Privacy, es: [1, 2]}"),
+        f"data/strings.yml:{line_of('data/strings.yml', 'privacy:')}: privacy: 'es' must be text, got list. Hint: {TEXT_HINT}"),
+    "[S03] an English string missing": (
+        replace("data/strings.yml", "legal_notices:     {en: Legal notices, es: Avisos legales}", "legal_notices:     {es: Avisos legales}"),
+        f"data/strings.yml:{line_of('data/strings.yml', 'legal_notices:')}: 'legal_notices' has no 'en' translation. "
+        "Hint: add the line en: ... (both languages, always)"),
+    "[S04] an unquoted phone in the last county of data/local.yml": (
+        replace("data/local.yml", '        phone: "828-406-8069"', "        phone: 8284068069"),
+        f"data/local.yml:{LOCAL_PHONE}: counties.watauga.entries.lead: "
+        f"'phone' must be text, got 8284068069. Hint: {TEXT_HINT}"),
+    "[S05] a kind that is not one of the list in data/local.yml": (
+        replace("data/local.yml", "        kind: lead\n        name: {en: Watauga", "        kind: diversion\n        name: {en: Watauga"),
+        f"data/local.yml:{line_of('data/local.yml', '        name: {en: Watauga LEAD') - 1}: counties.watauga.entries.lead: "
+        "'kind' is 'diversion'. Hint: one of: courthouse, drug-education, recovery-court, lead, treatment"),
+    "[S06] a section that is not a G.S. section in data/costs.yml": (
+        replace("data/costs.yml", "statute: 143B-708", 'statute: "G.S. 143B-708"'),
+        f"data/costs.yml:{line_of('data/costs.yml', '    statute: 143B-708')}: items.community-service-fee: "
+        "'statute' is not a G.S. section, got 'G.S. 143B-708'. Hint: write a section like 7A-304"),
+    "[S07] verified written as text in data/costs.yml": (
+        replace("data/costs.yml", "    source: https://sog.unc.edu/blogs/nc-criminal-law/600-lab-fee\n    verified: false",
+                "    source: https://sog.unc.edu/blogs/nc-criminal-law/600-lab-fee\n    verified: \"no\""),
+        f"data/costs.yml:{line_of('data/costs.yml', '    source: https://sog.unc.edu/blogs/nc-criminal-law/600-lab-fee') + 1}: "
+        "items.lab-fee: 'verified' must be true or false, got 'no'. Hint: write verified: false, or true once the firm "
+        "has confirmed it (no quotes)"),
+    "[S08] a page that does not exist in data/review.yml": (
+        replace("data/review.yml", "    pages: [side-effects.md]\n    question: >-\n      Side effects: many",
+                "    pages: [side-effects.md, side-effect.md]\n    question: >-\n      Side effects: many"),
+        f"data/review.yml:{line_of('data/review.yml', '  - id: visa-holder-firearms') + 1}: no page docs/side-effect.md. "
+        "Hint: write a docs/ path like faq.md, or quiz, or site"),
+    "[S09] a Spanish interface string missing at the end of data/quiz.yml": (
+        replace("data/quiz.yml", "  law: {en: Law, es: Ley}", "  law: {en: Law}"),
+        f"data/quiz.yml:{line_of('data/quiz.yml', '  law:')}: ui: 'law' has no 'es' translation. "
+        "Hint: add the line es: ... (both languages, always)"),
+    "[S10] a citation without its text in the last outcome of data/quiz.yml": (
+        replace("data/quiz.yml", '      - {section: "90-96", text: "G.S. 90-96"}\n\n# Shown next to whatever',
+                '      - {section: "90-96"}\n\n# Shown next to whatever'),
+        f"data/quiz.yml:{line_of('data/quiz.yml', 'warnings:') - 3}: outcomes[ask_attorney].citations[0]: missing 'text'. "
+        'Hint: the citation as shown, like "G.S. 90-96(a)"'),
     # ---- scripts in built pages ----------------------------------------------------
     "inline script added by a template": (
         replace("overrides/update.html", "{% block content %}", "{% block content %}<script>track()</script>"),
@@ -428,7 +477,7 @@ def first_stage(project: Path) -> str | None:
         rules.check_page = check_once  # type: ignore[assignment]
         found = rules.check_docs(project / "docs", Facts.wrap(firm), _render(), templates)
         quiz_file = project / "data" / "quiz.yml"  # hooks/quiz.py on_config
-        _once(lambda p: quiz.validate(quiz.load(p), "data/quiz.yml"), quiz_file.read_bytes())(quiz_file)
+        _once(lambda p: quiz.validate(quiz.load(p), "data/quiz.yml", p.read_text(encoding="utf-8")), quiz_file.read_bytes())(quiz_file)
         for name, load in (("local.yml", local_help.load), ("costs.yml", costs.load)):  # their hooks' on_config
             path = project / "data" / name
             _once(lambda p, load=load: load(p) and None, name, path.read_bytes(), firm_bytes)(path)
@@ -817,11 +866,11 @@ DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
     # ---- firm facts (sitebuild/data.py) -----------------------------------------------
     "[D09] email at a look-alike domain": (
         data_case("firm.yml", 'email: "todo-firm-email@example.invalid"', 'email: "office@exam\u0440le.com"', "load_firm"),
-        "firm.yml: 'email' 'office@exam\u0440le.com' is not an email address. Hint: write it like "
+        f"data/firm.yml:{line_of('data/firm.yml', 'email:')}: 'email' is not an email address, got 'office@exam\u0440le.com'. Hint: write it like "
         "office@example.com, in plain letters (no look-alike letters from other alphabets, no spaces, no ?)"),
     "[D12] sms as text": (
         data_case("firm.yml", "sms: false", 'sms: "false"', "load_firm"),
-        "firm.yml: 'sms' must be true or false, got 'false'. Hint: write sms: true or sms: false, without quotes"),
+        f"data/firm.yml:{line_of('data/firm.yml', 'sms:')}: 'sms' must be true or false, got 'false'. Hint: write sms: true or sms: false, without quotes"),
     # ---- addresses (sitebuild/csp.py url_problem) -------------------------------------
     "[D13] quote in CONTACT_ENDPOINT": (
         endpoint_case('https://forms.example.com"><meta http-equiv="refresh" content="0;url=https://evil.example">'),

@@ -26,13 +26,13 @@ def write_firm(tmp_path: Path, **changes) -> Path:
 
 def test_missing_fact_is_named(tmp_path):
     path = write_firm(tmp_path, phone="")
-    with pytest.raises(SiteDataError, match=r"firm.yml: missing firm fact\(s\): phone"):
+    with pytest.raises(SiteDataError, match=r"^data/firm.yml:\d+: 'phone' '' is not a phone number"):
         load_firm(path)
 
 
 def test_missing_translation_of_a_fact_is_named(tmp_path):
     path = write_firm(tmp_path, hours={"en": "9 to 5"})
-    with pytest.raises(SiteDataError, match="'hours' has no 'es' text"):
+    with pytest.raises(SiteDataError, match=r"^data/firm.yml:\d+: 'hours' has no 'es' translation"):
         load_firm(path)
 
 
@@ -74,7 +74,7 @@ def test_strings_exist_in_both_languages():
 def test_missing_spanish_string_fails(tmp_path):
     path = tmp_path / "strings.yml"
     path.write_text("call_now: {en: Call now}\n")
-    with pytest.raises(SiteDataError, match="'call_now' has no 'es' translation"):
+    with pytest.raises(SiteDataError, match=r"^data/strings.yml:1: 'call_now' has no 'es' translation"):
         load_strings(path)
 
 
@@ -93,14 +93,38 @@ def test_phone_is_derived_from_one_field(tmp_path, written):
     assert (firm["phone"], firm["phone_e164"]) == ("(828) 333-4867", "+18283334867")
 
 
+def test_wrong_types_deep_in_the_files_are_refused_at_their_line(tmp_path):
+    """Accepted before the models: a list for a state, numbers for a string."""
+    text = Path("data/firm.yml").read_text(encoding="utf-8")
+    (tmp_path / "firm.yml").write_text(text.replace("region: NC", "region: [NC, SC]"), encoding="utf-8")
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if "region: NC" in l)
+    with pytest.raises(SiteDataError, match=rf"^data/firm.yml:{line}: address: 'region' must be text, got list"):
+        load_firm(tmp_path / "firm.yml")
+    (tmp_path / "strings.yml").write_text("call_now: {en: Call now, es: Llame}\nback: {en: Back, es: [1, 2]}\n")
+    with pytest.raises(SiteDataError, match=r"^data/strings.yml:2: back: 'es' must be text, got list"):
+        load_strings(tmp_path / "strings.yml")
+
+
+def test_the_cms_phone_pattern_is_the_builds(tmp_path):
+    """The editor checks the model's own pattern (schema.models.PHONE); the
+    build then also asks phonenumbers whether the number can be dialled."""
+    from sitebuild.schema.models import PHONE
+    for written in ("828-333-4867", "(828) 333-4867", "828.333.4867", "+1 828 333 4867", "8283334867"):
+        assert re.match(PHONE, written) and load_firm(write_firm(tmp_path, phone=written))
+    for written in ("828 333 486", "+44 20 7946 0958", "call us"):
+        assert not re.match(PHONE, written)
+        with pytest.raises(SiteDataError):
+            load_firm(write_firm(tmp_path, phone=written))
+
+
 def test_a_second_phone_field_is_refused(tmp_path):
-    with pytest.raises(SiteDataError, match="'phone_e164' is derived from 'phone'"):
+    with pytest.raises(SiteDataError, match=r"^data/firm.yml:\d+: 'phone_e164' is derived from 'phone'"):
         load_firm(write_firm(tmp_path, phone_e164="+18285550100"))
 
 
 @pytest.mark.parametrize("bad", ["828-333-486", "call us", "+1 555 0100"])
 def test_a_phone_that_is_not_a_number_is_refused(tmp_path, bad):
-    with pytest.raises(SiteDataError, match="'phone'"):
+    with pytest.raises(SiteDataError, match=r"^data/firm.yml:\d+: 'phone' '.*' is not a (valid number|phone number)"):
         load_firm(write_firm(tmp_path, phone=bad))
 
 

@@ -5,6 +5,7 @@ entries are listed for the release check, and the pages show them hedged."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "local"
 
 @pytest.mark.parametrize("name,message", [
     ("missing_source.yml",
-     "data/local.yml: buncombe/courthouse: missing 'source' (the URL of the page you read these facts on)"),
+     "tests/fixtures/local/missing_source.yml:6: counties.buncombe.entries.courthouse: missing 'source'. "
+     "Hint: the http(s) URL of the page you read the facts on"),
     ("verified_not_boolean.yml",
-     "data/local.yml: buncombe/courthouse: 'verified' must be true or false (a boolean), got 'yes'"),
-    ("no_contact.yml", "data/local.yml: buncombe/lead: give at least one of address, phone, url"),
+     "tests/fixtures/local/verified_not_boolean.yml:11: counties.buncombe.entries.courthouse: 'verified' must be "
+     "true or false, got 'yes'. Hint: write verified: false, or true once the firm has confirmed it (no quotes)"),
+    ("no_contact.yml", "tests/fixtures/local/no_contact.yml:6: counties.buncombe.entries: 'lead' gives no address, "
+     "phone or url. Hint: give at least one of address, phone, url"),
 ])
 def test_bad_local_file_is_named_exactly(name, message):
     with pytest.raises(LocalHelpError) as err:
@@ -32,7 +36,8 @@ def test_bad_local_file_is_named_exactly(name, message):
 
 def test_every_service_county_needs_a_section():
     data = yaml.safe_load((FIXTURES / "missing_source.yml").read_text())
-    with pytest.raises(LocalHelpError, match=r"^data/local.yml: haywood: missing"):
+    data["counties"]["buncombe"]["entries"]["courthouse"]["source"] = "https://example.org/page"
+    with pytest.raises(LocalHelpError, match=r"^data/local.yml: county 'haywood' is missing"):
         local_help.validate(data, ["Buncombe", "Haywood"])
 
 
@@ -62,7 +67,7 @@ def test_costs_file_is_checked():
     data = yaml.safe_load((FIXTURE_DATA / "costs.yml").read_text(encoding="utf-8"))
     costs.validate(data)
     del data["items"]["lab-fee"]["source"]
-    with pytest.raises(LocalHelpError, match=r"^data/costs.yml: lab-fee: missing 'source'$"):
+    with pytest.raises(LocalHelpError, match=r"^data/costs.yml: items.lab-fee: missing 'source'. Hint: the http\(s\) URL"):
         costs.validate(data)
 
 

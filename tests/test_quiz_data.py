@@ -44,18 +44,19 @@ def test_valid_fixture_passes():
 @pytest.mark.parametrize("name,message", [
     ("unknown_question.yml", "question 'charge': show_if refers to unknown question 'courts'"),
     ("unknown_option.yml", "rule 'possession': when refers to unknown option 'nc' of question 'court'"),
-    ("missing_translation.yml", "question 'court': option 'federal': 'label' has no 'es' translation"),
-    ("missing_citation.yml", "outcome 'outside': no citations"),
-    ("missing_rule_citation.yml", "rule 'federal': no citations"),
+    ("missing_translation.yml", "questions[court].options[federal]: 'label' has no 'es' translation"),
+    ("missing_citation.yml", "outcomes[outside]: missing 'citations'"),
+    ("missing_rule_citation.yml", "rules[federal]: 'citations' is empty"),
     ("duplicate_id.yml", "outcome 'outside': duplicate outcome id 'outside'"),
     ("no_outcome.yml", "path court=nc_state, charge=possession: this answer path reaches no outcome"),
     ("never_shown.yml", "question 'amount': can never be shown"),
-    ("unquoted_no.yml", "question 'court': option false: an id must be text: quote yes/no"),
+    ("unquoted_no.yml", "questions[court].options[no]: 'id' must be text, got False"),
 ])
 def test_broken_fixture_fails_with_its_message(name, message):
     with pytest.raises(QuizError) as err:
-        validate(fixture(name), f"tests/fixtures/quiz/{name}")
-    assert f"tests/fixtures/quiz/{name}: {message}" in str(err.value)
+        validate(fixture(name), f"tests/fixtures/quiz/{name}", (FIXTURES / name).read_text(encoding="utf-8"))
+    # the shape's problems carry the line (schema.models.Quiz), the references' the id
+    assert re.search(rf"tests/fixtures/quiz/{name}(:\d+)?: {re.escape(message)}", str(err.value)), str(err.value)
     # The fixture's own header says what it expects, so the two cannot drift apart.
     assert message in (FIXTURES / name).read_text(encoding="utf-8")
 
@@ -70,7 +71,7 @@ def test_every_fixture_is_tested():
 def test_missing_ui_string_is_named():
     data = fixture("valid.yml")
     data["ui"] = {k: v for k, v in DATA["ui"].items() if k != "clear"}
-    with pytest.raises(QuizError, match="ui 'clear': missing"):
+    with pytest.raises(QuizError, match="ui: missing 'clear'"):
         validate(data, "x.yml")
 
 

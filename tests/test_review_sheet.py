@@ -66,12 +66,12 @@ def test_values_are_escaped(site_dir):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("items: 3\n", "expected 'items:'"),
-    ("items:\n  - {id: a, pages: [nope.md], question: Q, closed: false}\n", "no page docs/nope.md"),
-    ("items:\n  - {id: a, pages: [faq.md], question: Q, closed: soon}\n", "'closed' must be false or a date"),
-    ("items:\n  - {id: a, pages: [faq.md], closed: false}\n", "needs 'question'"),
+    ("items: 3\n", r"^data/review.yml:1: 'items' must be a list, got 3"),
+    ("items:\n  - {id: a, pages: [nope.md], question: Q, closed: false}\n", r"^data/review.yml:2: no page docs/nope.md\. Hint"),
+    ("items:\n  - {id: a, pages: [faq.md], question: Q, closed: soon}\n", r"^data/review.yml:2: items\[a\]: 'closed' must be false or a date"),
+    ("items:\n  - {id: a, pages: [faq.md], closed: false}\n", r"^data/review.yml:2: items\[a\]: missing 'question'"),
     ("items:\n  - {id: a, pages: [faq.md], question: Q}\n  - {id: a, pages: [faq.md], question: Q}\n",
-     "duplicate id 'a'"),
+     r"^data/review.yml:3: duplicate id 'a'"),
 ])
 def test_bad_review_data_is_named(tmp_path, text, message):
     path = tmp_path / "review.yml"
