@@ -97,7 +97,7 @@ def check_meta(meta: dict[str, Any], front: str, where: str, rel: str, templates
 
 def check_page(path: Path, where: str, lang: str, firm: Any, render: Render | None = None,
                reserved: frozenset[str] = frozenset(), templates: frozenset[str] = frozenset(),
-               rel: str = "") -> tuple[dict[str, Any], str, list[tuple[int, str]]]:
+               rel: str = "") -> tuple[dict[str, Any], str, list[anchors.Heading]]:
     src, meta = read_page(path, where)
     if src.front and any(True for _ in markup.value_problems(meta)):
         markup.check_yaml(compose_yaml(src.front), where, first_line=2)
@@ -137,7 +137,7 @@ def check_docs(docs: Path, firm: Any, render: Render | None = None,
     """Every page on its own; returns what the cross-page checks need."""
     check_files(docs)
     reserved = allowlist.reserved_ids(docs.parent)
-    by_base: dict[str, dict[str, tuple[str, str, list[tuple[int, str]]]]] = {}
+    by_base: dict[str, dict[str, tuple[str, str, list[anchors.Heading]]]] = {}
     described: dict[str, tuple[str, str]] = {}
     drafts: dict[str, dict[str, tuple[str, bool]]] = {}
     for rel in translations.pages(docs):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sitebuild.cms import (CmsError, cms_config, config_yaml, repository)
+from sitebuild.cms import CmsError, cms_config, config_yaml, repository
 from sitebuild.project import here
+
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m scripts.cms", description="Print the CMS's config.yml.")

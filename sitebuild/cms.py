@@ -31,9 +31,8 @@ from urllib.parse import urlparse
 
 import yaml
 
-from sitebuild.errors import BuildError
-
 from sitebuild.data import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
+from sitebuild.errors import BuildError
 from sitebuild.review import load_items
 from sitebuild.schema.models import EMAIL, ID, PHONE, POSTAL_CODE, REGION, REVIEWED
 from sitebuild.sourcefiles import UPLOADS

@@ -13,10 +13,10 @@ from typing import Any
 
 from sitebuild.data import localize, read_data
 from sitebuild.local_help import LocalHelpError
+from sitebuild.project import here
 from sitebuild.schema import check
 from sitebuild.schema.models import Costs
 from sitebuild.statutes import gs_url
-from sitebuild.project import here
 
 COSTS_FILE = "data/costs.yml"
 

@@ -26,7 +26,6 @@ from sitebuild.schema import check
 from sitebuild.schema.models import PHONE_REGION, Address, Firm, Strings
 from sitebuild.sourcefiles import compose_yaml, load_yaml, read_text
 
-
 REQUIRED_FIRM_KEYS = tuple(k for k, f in Firm.model_fields.items() if f.is_required())
 REQUIRED_ADDRESS_KEYS = tuple(k for k, f in Address.model_fields.items() if f.is_required())
 
@@ -35,7 +34,7 @@ class SiteDataError(BuildError):
     """A data file is missing, malformed or incomplete (message names it)."""
 
 
-class Facts(dict):  # type: ignore[type-arg]
+class Facts(dict[str, Any]):
     """Firm facts for templates: reading a fact that does not exist fails
     (Jinja would otherwise print an empty string and ship a blank)."""
 

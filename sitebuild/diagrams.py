@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -203,7 +203,7 @@ def partial(name: str, strings: dict[str, str], partials: Path | None = None) ->
     return _env(partials).get_template(name).make_module({"t": t})
 
 
-@lru_cache(maxsize=None)  # one per process and folder: compiling every partial again for each page was the
+@cache  # one per process and folder: compiling every partial again for each page was the
 def _env(partials: Path | None = None) -> Environment:  # 1000-post profile's top cost; auto_reload sees edits
     env = Environment(
         loader=FileSystemLoader([str(partials or here().overrides / "partials"), str(THEME)]),
@@ -226,4 +226,5 @@ def render(diagram_id: str, diagram: dict[str, Any], lang: str, strings: dict[st
 
 def home_icon(name: str, partials: Path | None = None) -> str:
     module = _env(partials).get_template("diagrams.html").make_module({"t": lambda k: k})
-    return str(module.icon(name, "dl-icon"))
+    icon: Any = module.icon  # type: ignore[attr-defined]  # a macro of the template
+    return str(icon(name, "dl-icon"))

@@ -85,7 +85,7 @@ def load(root: Path) -> Glossary:
     text = read_text(root / FILE, FILE)
     data = load_yaml(text, FILE)
     node = compose_yaml(text)
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), dict):
+    if node is None or not isinstance(data, dict) or not isinstance(data.get("terms"), dict):
         raise fail(FILE, 1, "expected 'terms:' mapping IDs to words", "see the comment at the top of the file")
     lines = {}
     for k, v in node.value:

@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild.data import SiteDataError, localize, read_data
+from sitebuild.project import here
 from sitebuild.schema import check, line_of
 from sitebuild.schema.models import ID, KINDS, LocalHelp
-from sitebuild.project import here
 
 LOCAL_FILE = "data/local.yml"
 __all__ = ["KINDS", "LocalHelpError", "county_id", "for_page", "load", "unverified_entries", "validate"]

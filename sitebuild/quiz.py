@@ -28,9 +28,8 @@ from typing import Any
 import yaml
 
 from sitebuild.errors import BuildError
-
-from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.project import LANGS, here
+from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.schema import check
 from sitebuild.schema.models import QUIZ_UI_KEYS, Quiz
 from sitebuild.statutes import ContentError, gs_url

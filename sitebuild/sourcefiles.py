@@ -46,7 +46,7 @@ def _strict(base: type, aliases: bool) -> type:
     is refused, not expanded. Data files written by maintainers may share a
     block with an alias (data/local.yml); readers walk each shared value once."""
 
-    class Strict(base):  # type: ignore[misc, valid-type]
+    class Strict(base):
         def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
             if not aliases and (node in self.constructed_objects or node in self.recursive_objects):
                 raise Refused(node.start_mark.line, "an alias (*name) repeats the value that starts here",

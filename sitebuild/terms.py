@@ -34,9 +34,8 @@ from typing import Any
 
 import yaml
 
-from sitebuild.project import LANGS, here
-
 from sitebuild.errors import BuildError
+from sitebuild.project import LANGS, here
 
 TERMS_FILE = Path("data") / "terms.yml"
 DATA_DIR = "data"

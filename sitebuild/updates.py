@@ -23,17 +23,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from sitebuild.project import LANGS
 from sitebuild.errors import BuildError
-
+from sitebuild.project import LANGS
 from sitebuild.review import ReviewError, parse_reviewed, shown
 
 DEFAULT_LANG = LANGS[0]

@@ -16,7 +16,6 @@ from posixpath import dirname, join, normpath
 
 import pytest
 
-
 PHONE = {"width": 390, "height": 844}
 MAX_TABS = 200  # more stops than any page has; the walk ends when focus comes round
 

@@ -16,10 +16,9 @@ from posixpath import dirname, join, normpath
 from urllib.parse import urlparse
 
 import pytest
-
 from browser_helpers import DESKTOP, PHONE, axe_violations, watch
-from tools.weight import Weight, record, tally
 
+from tools.weight import Weight, record, tally
 
 
 @pytest.mark.timeout(900)

@@ -17,23 +17,23 @@ import datetime as dt
 import gzip
 import html as html_lib
 import json
-import xml.etree.ElementTree as ET
 import re
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
 
 import jsonschema
 import pytest
-from playwright.sync_api import expect
 import yaml
+from conftest import ROOT, copy_project, run_build
+from playwright.sync_api import expect
 
 from sitebuild import cms
-from sitebuild.review import ReviewDataError, load_items
 from sitebuild.csp import headers_for, parse_headers_file
 from sitebuild.data import load_firm
+from sitebuild.review import ReviewDataError, load_items
 from sitebuild.updates import ATOM, POST_NAME, UpdatesError, parse_post
-from conftest import ROOT, copy_project, run_build
 
 SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
 

@@ -20,12 +20,12 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 import vobject
-from bs4 import BeautifulSoup
-
-from conftest import ROOT, SITE_DATA, copy_project, run_build
-from tools.serve import handler_for, serve
-from sitebuild.data import load_firm, load_strings
 from browser_helpers import axe_violations
+from bs4 import BeautifulSoup
+from conftest import ROOT, SITE_DATA, copy_project, run_build
+
+from sitebuild.data import load_firm, load_strings
+from tools.serve import handler_for, serve
 
 FIRM = load_firm(SITE_DATA / "firm.yml")  # the data the session site was built from
 STRINGS = load_strings(SITE_DATA / "strings.yml")

@@ -20,10 +20,10 @@ import shutil
 import icalendar
 import pytest
 import yaml
-
 from conftest import ROOT, copy_project, run_build
-from sitebuild.local_help import county_id, load as load_local
 
+from sitebuild.local_help import county_id
+from sitebuild.local_help import load as load_local
 
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
 FIRM = yaml.safe_load((ROOT / "data" / "firm.yml").read_text(encoding="utf-8"))

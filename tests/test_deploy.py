@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import tomllib
 
+import conftest
 import pytest
 import yaml
-
-import conftest
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_project, run_build
+
 from sitebuild.diagrams import MARKER, load, render
 from sitebuild.errors import ContentError
 

@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project, run_build
-from sitebuild.data import load_firm
 
+from sitebuild.data import load_firm
 
 V = "Q \"dq\" 'sq' <b>bold</b> & AT&T <i"
 FIX = Path(__file__).parent / "fixtures" / "faults"

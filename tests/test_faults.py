@@ -23,12 +23,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+import sys
 
-import pytest
-import yaml
-from mkdocs.exceptions import PluginError
+if __name__ == "__main__":  # run as a script: the project root on the path, as pytest.ini's pythonpath does
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
+import pytest  # noqa: E402
+import yaml  # noqa: E402
+from conftest import FIXTURE_DATA, ROOT, copy_project, run_build  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
 
 FIX = Path(__file__).parent / "fixtures" / "faults"
 EN, ES = "docs/legal-fault.md", "docs/legal-fault.es.md"

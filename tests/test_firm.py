@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURE_DATA, ROOT, SITE_DATA, copy_project, run_build
+
 from scripts import check_release
 from sitebuild.data import SiteDataError, load_firm, load_strings, placeholders
 

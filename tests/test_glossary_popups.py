@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT, copy_project, run_build
+
 from sitebuild.glossary import entries, load, plain
 
 TERMS = ("conviction", "conditional-discharge", "deferred-prosecution", "probation",

@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import SITE_URL
+
 from tools.links import check
 
 

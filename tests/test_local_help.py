@@ -5,13 +5,12 @@ entries are listed for the release check, and the pages show them hedged."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURE_DATA, SITE_DATA
+
 from sitebuild import costs, local_help
 from sitebuild.local_help import LocalHelpError, unverified_entries
 

@@ -25,8 +25,8 @@ import os
 import time
 
 import pytest
-from conftest import ROOT
 from browser_helpers import axe_violations
+from conftest import ROOT
 
 from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
 
@@ -276,7 +276,7 @@ def test_stored_answers_the_data_no_longer_has_are_asked_again(browser, server, 
     ("window.dlQuizData.tree.splice(1);", True),
     # The second question names a question the data lacks: the first render
     # works, the first answer cannot be shown.
-    ("const t = window.dlQuizData.tree; t[t[0].a[%s]].q = 'gone';" % json.dumps(DATA["questions"][0]["options"][0]["id"]),
+    ("const t = window.dlQuizData.tree; t[t[0].a[{}]].q = 'gone';".format(json.dumps(DATA["questions"][0]["options"][0]["id"])),
      False),
 ], ids=["nodes missing", "unknown question"])
 def test_a_tree_that_cannot_be_walked_leaves_the_no_js_text(browser, server, damage, on_load):

@@ -4,19 +4,18 @@ fails on it, and the built quiz page carries the data and the no-JS rules."""
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, copy_project, run_build
-from sitebuild.statutes import gs_url
-from sitebuild.quiz import QuizError, enumerate_paths, load, validate
-from tools.readability import EN_MAX_GRADE, ES_MIN_EASE, score
+
 from sitebuild.data import load_firm
+from sitebuild.quiz import QuizError, enumerate_paths, load, validate
+from sitebuild.statutes import gs_url
+from tools.readability import EN_MAX_GRADE, ES_MIN_EASE, score
 
 FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
 DATA = load(ROOT / "data" / "quiz.yml")
@@ -182,7 +181,7 @@ def test_quiz_page_without_javascript(pages, rel):
         assert o["title"][page.lang] in li.get_text()
         links = {a["href"] for a in li.select("a[href]")}
         assert {gs_url(c["section"]) for c in o["citations"]} <= links
-    assert soup.select_one('.dl-quiz-contact a[href="tel:%s"]' % FIRM["phone_e164"])
+    assert soup.select_one('.dl-quiz-contact a[href="tel:{}"]'.format(FIRM["phone_e164"]))
     assert soup.select_one('[data-warning="non_citizen"]')
     # Same section anchors in both languages (the switcher lands on them).
     assert soup.select_one("h2#how-the-quiz-decides") and soup.select_one("h2#talk-to-a-lawyer")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, visible_questions, warnings_for
 
 DATA = load(ROOT / "data" / "quiz.yml")

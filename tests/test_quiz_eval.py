@@ -9,15 +9,15 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from scripts.quiz import main
 from sitebuild.quiz import (
     QuizError,
     enumerate_paths,
     evaluate,
-    load,
     fallback,
+    load,
     visible_questions,
     warnings_for,
 )

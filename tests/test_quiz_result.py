@@ -23,8 +23,8 @@ import re
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from sitebuild.quiz import enumerate_paths, evaluate, load, warnings_for
 
 pytestmark = pytest.mark.browser

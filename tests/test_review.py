@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
+
 from scripts import check_release
 from sitebuild.review import ReviewError, parse_reviewed
 

@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, content_pages
-from sitebuild.quiz import load as load_quiz
+
 from scripts.review_sheet import page_key, render
+from sitebuild.quiz import load as load_quiz
 from sitebuild.review import ReviewDataError, load_items, open_items
 
 

@@ -8,7 +8,6 @@ from urllib.parse import urlparse
 import pytest
 
 
-
 def search(page, server: str, start: str, query: str) -> list[str]:
     page.goto(server + start, wait_until="load")
     page.locator('[data-toggle-for="__search"]').first.click()  # phone: open the search dialog (site.js's button)
@@ -36,7 +35,8 @@ def test_spanish_stemming_matches_word_forms(page, server):
 
 # --- Search words (data/search.yml) -------------------------------------------
 
-from sitebuild.search_keywords import load as load_search_words, location  # noqa: E402
+from sitebuild.search_keywords import load as load_search_words  # noqa: E402
+from sitebuild.search_keywords import location  # noqa: E402
 
 # What the usability review saw people type; each must stay in data/search.yml.
 REVIEW_WORDS = {

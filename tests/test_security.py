@@ -22,7 +22,6 @@ from sitebuild.csp import (
 )
 
 
-
 def test_headers_file_has_a_strict_policy(site_dir):
     rules = parse_headers_file((site_dir / "_headers").read_text())
     headers = headers_for("/faq/", rules)

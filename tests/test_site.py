@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import SITE_DATA
+
 from sitebuild.data import load_firm, load_strings
 
 FIRM = load_firm(SITE_DATA / "firm.yml")  # the data the session site was built from

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Comment
-
 from conftest import copy_project, run_build
+
 from sitebuild.terms import (
     TermsError,
     apply_exceptions,

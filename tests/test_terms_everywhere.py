@@ -13,8 +13,8 @@ import shutil
 
 import pytest
 import yaml
-
 from conftest import ROOT, copy_project, run_build
+
 from sitebuild.terms import (
     MARKED_EN,
     TermsError,

@@ -14,13 +14,13 @@ from urllib.parse import urlparse
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT, copy_project, run_build
 from lxml import etree
 
-from conftest import ROOT, copy_project, run_build
 from scripts import new_post, translations
-from tools.bench_updates import add_synthetic_posts
 from sitebuild.data import load_strings
 from sitebuild.updates import PER_PAGE, UpdatesError, load_posts, parse_post
+from tools.bench_updates import add_synthetic_posts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "updates"
 POSTS = load_posts(ROOT / "docs")
