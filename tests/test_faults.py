@@ -19,11 +19,11 @@ import datetime as dt
 import functools
 import re
 import shutil
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-import sys
 
 if __name__ == "__main__":  # run as a script: the project root on the path, as pytest.ini's pythonpath does
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
