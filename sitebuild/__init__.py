@@ -11,7 +11,8 @@ any folder; where the project is comes from that mkdocs.yml (project.py).
 - allowlist.py    the ONE list of elements, attributes and URL schemes content may produce (nh3)
 - markup.py       the allowlist applied to rendered Markdown, front matter and data strings
 - placeholders.py {{ firm.key }} in Markdown: known keys only, nothing malformed, nothing left over
-- anchors.py      every heading has { #anchor }, identical across languages
+- anchors.py      twins have the same headings (count, levels) and the same ids
+- derived_anchors.py  a heading without { #id } gets the English twin's id at its position
 - translations.py page twins, the same statutes and unique descriptions per language
 - statutes.py     gs:90-96 -> the NC General Assembly's page
 - escaping.py     values from content and data, escaped for their context
@@ -21,6 +22,9 @@ any folder; where the project is comes from that mkdocs.yml (project.py).
 - share_image.py  the share image, drawn from the firm facts
 - buildinfo.py    facts about the running build (language, inner builds, preview)
 - terms.py        the Spanish legal terms (data/terms.yml)
+- schema/         typed models (pydantic) of firm, strings, local, costs, review, quiz; errors at the YAML line
+The other modules (quiz, updates, seo, cms, ...): docs/maintainers/ARCHITECTURE.md,
+"Where each rule lives".
 
 The hook contract. mkdocs-static-i18n (priority -100 on on_config, on_files,
 on_nav, on_post_page, on_post_build) runs the whole build once more per extra
@@ -34,7 +38,7 @@ buildinfo.inner_language_build(config) is False (once per build).
 | preview     | on_startup, on_serve                                         | -                     | env DL_MKDOCS_SERVE (serve only) |
 | firm        | on_config, on_files(-150), on_env, on_page_markdown          | writes firm, strings  | notices once (outer build) |
 | escaping    | on_env, on_page_context(-1000)                               | -                     | - |
-| rules       | on_config (outer only), on_nav(-300), on_page_markdown, on_post_page | writes/pops _rules_docs | popped in on_nav |
+| rules       | on_config (outer only), on_nav(-300), on_page_markdown(100), on_post_page | writes/pops _rules_docs | popped in on_nav |
 | terms       | on_config, on_page_content, on_post_page                     | writes terms          | - |
 | notfound    | on_post_build                                                | -                     | a file in site/ (404.en.keep) |
 | quiz        | on_config, on_page_context                                   | writes quiz           | - |
@@ -42,8 +46,8 @@ buildinfo.inner_language_build(config) is False (once per build).
 | updates     | on_files(-200), on_page_markdown, on_page_context, on_env    | reads strings         | state on File objects (per build) |
 | local_help / costs / diagrams / glossary | on_config, page events          | writes local_help, costs, diagrams, glossary | - |
 | court_date  | on_page_markdown                                             | reads firm, strings   | - |
-| seo / css   | page events, on_post_build(-200, outer only)                 | -                     | - |
-| security    | on_config, on_env, on_post_page, on_post_build(-200)         | writes _csp_allowed_scripts/_styles | - |
+| seo / css   | seo: page events; css: on_files(-150); both on_post_build(-200, outer only) | - | - |
+| security    | on_config, on_env, on_post_page, on_post_build(-200)         | writes _csp_allowed_scripts/_styles (on_env) | the outer on_post_build reads the last on_env's (same in every language) |
 | valid_html  | on_post_page, on_post_build(-150)                            | -                     | - |
 | cms         | on_post_build(-300, last)                                    | -                     | - |
 """
