@@ -47,6 +47,7 @@ class Weight:
     blocking: int = 0
     failed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
+    inflight: set = field(default_factory=set, repr=False, compare=False)  # type: ignore[type-arg]  # requests not yet answered
 
     @property
     def kib(self) -> float:
@@ -83,11 +84,31 @@ def record(ctx, w: Weight) -> list:  # type: ignore[no-untyped-def]
     """Listen on a fresh context; returns the list its responses land in
     (context-level events also see the search worker's requests)."""
     responses: list = []
+
+    def started(r) -> None:  # type: ignore[no-untyped-def]
+        w.inflight.add(r)
+        if urlparse(r.url).hostname not in ("127.0.0.1",) and not r.url.startswith(("data:", "blob:")):
+            w.foreign.append(r.url)
+
+    def failed(r) -> None:  # type: ignore[no-untyped-def]
+        w.inflight.discard(r)
+        w.failed.append(r.url)
+
+    ctx.on("request", started)
     ctx.on("response", lambda r: responses.append(r))
-    ctx.on("requestfailed", lambda r: w.failed.append(r.url))
-    ctx.on("request", lambda r: w.foreign.append(r.url)
-            if urlparse(r.url).hostname not in ("127.0.0.1",) and not r.url.startswith(("data:", "blob:")) else None)
+    ctx.on("requestfinished", lambda r: w.inflight.discard(r))
+    ctx.on("requestfailed", failed)
     return responses
+
+
+def settle(page, w: Weight, quiet_ms: int = 100, limit_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """After `load`: wait until no request of the page is open for quiet_ms
+    (what networkidle does with 500 ms, minus the wait), so late fetches count."""
+    quiet = waited = 0
+    while quiet < quiet_ms and waited < limit_ms:
+        page.wait_for_timeout(25)  # also lets Playwright deliver the request events
+        waited += 25
+        quiet = 0 if w.inflight else quiet + 25
 
 
 def tally(w: Weight, responses: list) -> Weight:  # type: ignore[type-arg]
@@ -116,8 +137,8 @@ def measure(browser, base: str, path: str) -> Weight:  # type: ignore[no-untyped
     ctx = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
     responses = record(ctx, w)
     page = ctx.new_page()
-    page.goto(base + path, wait_until="networkidle")
-    page.wait_for_timeout(300)  # let the search worker finish its fetches
+    page.goto(base + path, wait_until="load")
+    settle(page, w)
     tally(w, responses)
     ctx.close()
     return w
