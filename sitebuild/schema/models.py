@@ -216,9 +216,13 @@ class Outcome(Strict):
     citations: Citations
 
 
+# A rule's `when:` and a warning's `show_if:`: question ids mapped to option ids, at least one.
+Answers = Annotated[Condition, Field(min_length=1, description="map question ids to option ids")]
+
+
 class QuizRule(Strict):
     id: QuizId
-    when: Annotated[Condition, Field(min_length=1, description="map question ids to option ids")]
+    when: Answers
     outcome: QuizId
     citations: Citations
     fallback_title: Bilingual | None = None
@@ -231,7 +235,7 @@ class QuizLink(Strict):
 
 class QuizWarning(Strict):
     id: QuizId
-    show_if: Annotated[Condition, Field(min_length=1, description="map question ids to option ids")]
+    show_if: Answers
     title: Bilingual
     text: Bilingual
     link: QuizLink | None = None
