@@ -100,7 +100,7 @@ def load(root: Path) -> Glossary:
         for lang in LANGS:
             if term_id not in found[lang]:
                 raise GlossaryError(located(
-                    where, line_of(text, ("terms", term_id)), f"'{term_id}' has no entry in {pages[lang]}",
+                    where, line_of(text, ("terms", term_id)), f"terms: '{term_id}' has no entry in {pages[lang]}",
                     f"end the term's line in {pages[lang]} with {{ #{term_id} }}, or remove it here"))
             if not found[lang][term_id].meaning:
                 raise GlossaryError(located(
