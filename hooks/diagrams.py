@@ -28,8 +28,7 @@ from sitebuild.sourcefiles import split_page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path or "mkdocs.yml").parent
-    config.extra["diagrams"] = load(root / "data" / "diagrams.yml")
+    config.extra["diagrams"] = load(Project.from_config(config).data / "diagrams.yml")
     return config
 
 

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -26,7 +24,7 @@ SKIP_PAGES = {"glossary", "quiz", "contact"}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path or "mkdocs.yml").parent
+    root = Project.from_config(config).root
     # A missing glossary page is reported by the twin rule (hooks/rules.py,
     # on_nav) with its own message; there are then no pop-ups to make.
     missing = not all((root / "docs" / name).is_file() for name in ("glossary.md", "glossary.es.md"))

@@ -27,6 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import inner_language_build, page_lang
+from sitebuild.project import Project
 from sitebuild.search_keywords import add_to_indexes
 from sitebuild.seo import (
     DEFAULT_LANG,
@@ -108,5 +109,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         langs = split_search_index(site)
     except ValueError as err:
         raise PluginError(f"hooks/seo.py: {err}") from err
-    data = Path(config.config_file_path or "mkdocs.yml").parent / "data" / "search.yml"
+    data = Project.from_config(config).data / "search.yml"
     add_to_indexes(site, {lang: site if lang == DEFAULT_LANG else site / lang for lang in langs}, data)

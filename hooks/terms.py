@@ -19,19 +19,18 @@ Logic in sitebuild/terms.py; the words in data/terms.yml.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild.buildinfo import inner_language_build, page_lang
+from sitebuild.project import Project
 from sitebuild.terms import TERMS_FILE, check_project, load_terms, mark_embedded
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
+    root = Project.from_config(config).root
     terms = load_terms(root / TERMS_FILE)  # a TermsError is a BuildError: printed as is
     # The sources are the same for every language: check them once.
     problems = [] if inner_language_build(config) else check_project(root, terms)

@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitebuild.errors import fail
+from sitebuild.data import read_data
+from sitebuild.errors import BuildError, located
 from sitebuild.project import LANGS
-from sitebuild.sourcefiles import compose_yaml, load_yaml, read_text, split_page
+from sitebuild.schema import check, line_of
+from sitebuild.schema.content import GlossaryFile
+from sitebuild.sourcefiles import read_text, split_page
 
 FILE = "data/glossary.yml"
 ENTRY = re.compile(r"^(?:#{2,6}\s+)?(?P<term>.+?)\s*\{\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}\s*$")
@@ -81,33 +84,29 @@ class Glossary:
     words: dict[str, list[tuple[str, re.Pattern[str]]]]  # lang -> [(id, pattern)]
 
 
+class GlossaryError(BuildError):
+    """data/glossary.yml (or a glossary entry it points at) is wrong."""
+
+
 def load(root: Path) -> Glossary:
-    text = read_text(root / FILE, FILE)
-    data = load_yaml(text, FILE)
-    node = compose_yaml(text)
-    if node is None or not isinstance(data, dict) or not isinstance(data.get("terms"), dict):
-        raise fail(FILE, 1, "expected 'terms:' mapping IDs to words", "see the comment at the top of the file")
-    lines = {}
-    for k, v in node.value:
-        if k.value == "terms":
-            lines = {tk.value: tk.start_mark.line + 1 for tk, _ in v.value}
+    """data/glossary.yml checked against its model (sitebuild/schema/content.py
+    GlossaryFile), each ID against the glossary pages' `{ #id }` entries."""
+    data, text, where = read_data(root / FILE)
+    model: GlossaryFile = check(GlossaryFile, data, text, where, error=GlossaryError)
     pages = {"en": "docs/glossary.md", "es": "docs/glossary.es.md"}
     found = {lang: entries(root / pages[lang], pages[lang]) for lang in LANGS}
     words: dict[str, list[tuple[str, re.Pattern[str]]]] = {lang: [] for lang in LANGS}
-    for term_id, forms in data["terms"].items():
-        line = lines.get(term_id)
-        if not isinstance(forms, dict):
-            raise fail(FILE, line, f"'{term_id}' must map en and es to lists of words", "")
+    for term_id, forms in model.terms.items():
         for lang in LANGS:
             if term_id not in found[lang]:
-                raise fail(FILE, line, f"'{term_id}' has no entry in {pages[lang]}",
-                           f"end the term's line in {pages[lang]} with {{ #{term_id} }}, or remove it here")
+                raise GlossaryError(located(
+                    where, line_of(text, ("terms", term_id)), f"terms: '{term_id}' has no entry in {pages[lang]}",
+                    f"end the term's line in {pages[lang]} with {{ #{term_id} }}, or remove it here"))
             if not found[lang][term_id].meaning:
-                raise fail(found[lang][term_id].where, None, f"the entry {{ #{term_id} }} has no meaning under it",
-                           "write its short meaning on the next line, after ':   '")
-            ws = forms.get(lang)
-            if not isinstance(ws, list) or not ws or not all(isinstance(w, str) and w.strip() for w in ws):
-                raise fail(FILE, line, f"'{term_id}' needs a list of {lang} words", f"{lang}: [word, other word]")
+                raise GlossaryError(located(
+                    found[lang][term_id].where, None, f"the entry {{ #{term_id} }} has no meaning under it",
+                    "write its short meaning on the next line, after ':   '"))
+            ws = getattr(forms, lang)
             alts = "|".join(re.escape(w.strip()) for w in sorted(ws, key=len, reverse=True))
             words[lang].append((term_id, re.compile(rf"(?<![\w-])({alts})(?![\w-])", re.I)))
     return Glossary(found, words)

@@ -16,11 +16,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sitebuild.data import LANGS, read_yaml
-from sitebuild.errors import fail
-from sitebuild.project import here
-
-WHERE = "data/search.yml"
+from sitebuild.data import read_data
+from sitebuild.errors import BuildError, located
+from sitebuild.project import LANGS
+from sitebuild.schema import check, line_of
+from sitebuild.schema.content import SearchWords
 
 
 def location(src: str) -> str:
@@ -31,54 +31,50 @@ def location(src: str) -> str:
     return stem.removesuffix("/index") + "/"
 
 
-def line_of(text: str, key: str) -> int | None:
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip().startswith(key + ":"):
-            return n
-    return None
+class SearchWordsError(BuildError):
+    """data/search.yml is wrong: `data/search.yml:LINE: problem. Hint: fix`."""
 
 
-def load(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
+def _read(path: Path) -> tuple[SearchWords, str, str]:
+    """The file checked against its model (sitebuild/schema/content.py
+    SearchWords), each key a docs/ Markdown file."""
+    data, text, where = read_data(path)
+    model: SearchWords = check(SearchWords, data, text, where, error=SearchWordsError)
+    for lang in LANGS:
+        for src in getattr(model, lang):
+            if not src.endswith(".md"):
+                raise SearchWordsError(located(
+                    where, line_of(text, (lang, src)), f"{lang}: '{src}' is not a page file",
+                    "write the page's file under docs/, like first-steps.md"))
+    return model, text, where
+
+
+def load(path: Path) -> dict[str, dict[str, list[str]]]:
     """{lang: {page location: [words]}} from data/search.yml, checked."""
-    path = path or here().data / "search.yml"
-    data = read_yaml(path)
-    text = path.read_text(encoding="utf-8")
-    if not isinstance(data, dict) or not set(data) <= set(LANGS):
-        raise fail(WHERE, 1, f"expected one mapping per language ({', '.join(LANGS)})",
-                   "start the file with 'en:' and 'es:'")
-    out: dict[str, dict[str, list[str]]] = {}
-    for lang, pages in data.items():
-        if not isinstance(pages, dict):
-            raise fail(WHERE, line_of(text, lang), f"'{lang}' must map page files to lists of words",
-                       "write '  first-steps.md: [court date, ...]'")
-        out[lang] = {}
-        for src, words in pages.items():
-            if (not str(src).endswith(".md") or not isinstance(words, list)
-                    or not all(isinstance(w, str) and w.strip() for w in words)):
-                raise fail(WHERE, line_of(text, str(src)),
-                           f"'{src}' must be a docs/ Markdown file with a list of words",
-                           "write '  first-steps.md:' then '    - court date' lines")
-            out[lang][location(str(src))] = [w.strip() for w in words]
-    return out
+    model = _read(path)[0]
+    return {lang: {location(src): [w.strip() for w in words] for src, words in getattr(model, lang).items()}
+            for lang in LANGS if lang in model.model_fields_set}
 
 
-def add_to_indexes(site: Path, lang_dirs: dict[str, Path], path: Path | None = None) -> dict[str, int]:
+def add_to_indexes(site: Path, lang_dirs: dict[str, Path], path: Path) -> dict[str, int]:
     """Put the words into each language's search_index.json; returns how many
     pages got words, per language."""
-    path = path or here().data / "search.yml"
-    text = path.read_text(encoding="utf-8")
+    model, text, where = _read(path)
     counts = {}
-    for lang, pages in load(path).items():
+    for lang in LANGS:
+        if lang not in model.model_fields_set:
+            continue
+        pages = getattr(model, lang)
         index_file = lang_dirs[lang] / "search" / "search_index.json"
         index: dict[str, Any] = json.loads(index_file.read_text(encoding="utf-8"))
         by_location = {doc["location"]: doc for doc in index["docs"]}
-        for loc, words in pages.items():
-            doc = by_location.get(loc)
+        for src, words in pages.items():
+            doc = by_location.get(location(src))
             if doc is None:
-                src = (loc.rstrip("/") or "index") + ".md"
-                raise fail(WHERE, line_of(text, src), f"no page '{src}' in the '{lang}' search index",
-                           "use the file name of a page under docs/ (docs/first-steps.md -> first-steps.md)")
-            doc["tags"] = sorted(set(doc.get("tags", [])) | set(words))
+                raise SearchWordsError(located(
+                    where, line_of(text, (lang, src)), f"no page '{src}' in the '{lang}' search index",
+                    "use the file name of a page under docs/ (docs/first-steps.md -> first-steps.md)"))
+            doc["tags"] = sorted(set(doc.get("tags", [])) | {w.strip() for w in words})
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[lang] = len(pages)
     return counts

@@ -34,8 +34,11 @@ from typing import Any
 
 import yaml
 
-from sitebuild.errors import BuildError
-from sitebuild.project import LANGS, here
+from sitebuild.data import read_data
+from sitebuild.errors import BuildError, located
+from sitebuild.project import LANGS
+from sitebuild.schema import check, line_of
+from sitebuild.schema.content import Avoid, FirstUseEntry, TermsFile
 
 TERMS_FILE = Path("data") / "terms.yml"
 DATA_DIR = "data"
@@ -54,7 +57,7 @@ FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 class TermsError(BuildError, ValueError):  # ValueError: older callers catch it
-    """data/terms.yml itself is wrong (the message names the entry)."""
+    """data/terms.yml itself is wrong: `data/terms.yml:LINE: problem. Hint: fix`."""
 
 
 @dataclass(frozen=True)
@@ -140,105 +143,88 @@ def _words_regex(words: list[str]) -> str:
     return r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"
 
 
-def load_terms(path: Path | None = None) -> Terms:
-    path = path or here().root / TERMS_FILE
-    name = TERMS_FILE.as_posix()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise TermsError(f"{name}: cannot read: {err}") from err
-    if not isinstance(raw, dict):
-        raise TermsError(f"{name}: expected the keys concepts, avoid, exceptions, embedded")
+def load_terms(path: Path) -> Terms:
+    """data/terms.yml checked against its model (sitebuild/schema/content.py
+    TermsFile), then the references between its entries; every problem is
+    `data/terms.yml:LINE: problem. Hint: fix`, all listed at once."""
+    raw, text, where = read_data(path)
+    model: TermsFile = check(TermsFile, raw, text, where, error=TermsError)
+    problems = _cross_problems(model, text, where)
+    if problems:
+        raise TermsError("\n".join(problems))
 
-    concepts: dict[str, dict[str, Any]] = {}
-    for c in raw.get("concepts") or []:
-        if not isinstance(c, dict) or not c.get("id") or not c.get("es") or not c.get("en"):
-            raise TermsError(f"{name}: concept {c!r} needs id, en and es")
-        if c["id"] in concepts:
-            raise TermsError(f"{name}: concept '{c['id']}' is defined twice")
-        concepts[c["id"]] = c
+    concepts = {c.id: c.model_dump(exclude_none=True) for c in model.concepts}
 
-    def preferred(entry: dict[str, Any], where: str) -> str:
-        if entry.get("write"):
-            return str(entry["write"])
-        concept = entry.get("concept")
-        if concept not in concepts:
-            raise TermsError(f"{name}: {where} needs 'write' or a known 'concept' (got {concept!r})")
-        return str(concepts[concept]["es"])
+    def preferred(entry: Avoid | FirstUseEntry) -> str:
+        return entry.write or concepts[str(entry.concept)]["es"]
 
-    rules: list[Rule] = []
-    for entry in raw.get("avoid") or []:
-        rid = entry.get("id") if isinstance(entry, dict) else None
-        where = f"avoid '{rid}'"
-        if not rid or not entry.get("reason") or bool(entry.get("words")) == bool(entry.get("regex")):
-            raise TermsError(f"{name}: avoid entry {entry!r} needs id, reason and one of words / regex")
-        if any(r.id == rid for r in rules):
-            raise TermsError(f"{name}: {where} is defined twice")
-        source = _words_regex(entry["words"]) if entry.get("words") else str(entry["regex"])
-        case = entry.get("case", "insensitive")
-        if case not in ("sensitive", "insensitive"):
-            raise TermsError(f"{name}: {where}: case must be 'sensitive' or 'insensitive'")
-        try:
-            pattern = re.compile(source, 0 if case == "sensitive" else re.IGNORECASE)
-        except re.error as err:
-            raise TermsError(f"{name}: {where}: bad regex: {err}") from err
-        langs = entry.get("lang", ["es"])
-        langs = [langs] if isinstance(langs, str) else langs
-        if not set(langs) <= set(LANGS):
-            raise TermsError(f"{name}: {where}: lang must be among {LANGS}")
-        rules.append(Rule(
-            id=rid, pattern=pattern, langs=frozenset(langs), write=preferred(entry, where),
-            reason=str(entry["reason"]),
-            not_after=tuple(str(p).lower() for p in entry.get("not_after") or ()),
-            not_before=tuple(str(p).lower() for p in entry.get("not_before") or ()),
-        ))
-
-    exceptions = []
-    for ex in raw.get("exceptions") or []:
-        if not isinstance(ex, dict) or not ex.get("file") or not ex.get("reason"):
-            raise TermsError(f"{name}: exception {ex!r} needs file, avoid and reason")
-        if not any(r.id == ex.get("avoid") for r in rules):
-            raise TermsError(f"{name}: exception for {ex['file']} names unknown avoid id {ex.get('avoid')!r}")
-        exceptions.append(Exception_(str(ex["file"]), str(ex["avoid"]), str(ex["reason"]), ex.get("max")))
+    rules = tuple(Rule(
+        id=entry.id,
+        pattern=re.compile(_words_regex(entry.words) if entry.words else str(entry.regex),
+                           0 if entry.case == "sensitive" else re.IGNORECASE),
+        langs=frozenset(entry.lang), write=preferred(entry), reason=entry.reason,
+        not_after=tuple(p.lower() for p in entry.not_after),
+        not_before=tuple(p.lower() for p in entry.not_before),
+    ) for entry in model.avoid)
+    exceptions = tuple(Exception_(ex.file, ex.avoid, ex.reason, ex.max) for ex in model.exceptions)
 
     embedded: dict[str, Embedded] = {}
-    for page_lang, block in (raw.get("embedded") or {}).items():
-        if page_lang not in LANGS or not isinstance(block, dict) or block.get("lang") not in LANGS:
-            raise TermsError(f"{name}: embedded '{page_lang}' needs lang: en|es and terms")
-        items = block.get("terms") or []
-        if not items or not all(isinstance(i, dict) and i.get("term") for i in items):
-            raise TermsError(f"{name}: embedded '{page_lang}': every entry needs 'term'")
-        for i in items:
-            if i.get("concept") and i["concept"] not in concepts:
-                raise TermsError(f"{name}: embedded term '{i['term']}' names unknown concept {i['concept']!r}")
-        words = sorted({str(i["term"]) for i in items}, key=len, reverse=True)
+    for page_lang in LANGS:
+        block = getattr(model.embedded, page_lang)
+        if block is None:
+            continue
+        words = sorted({i.term for i in block.terms}, key=len, reverse=True)
         alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
         pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])", re.IGNORECASE)
-        spanish = {str(i["term"]).lower(): str(i.get("es") or "") for i in items}
-        embedded[page_lang] = Embedded(mark=str(block["lang"]), pattern=pattern, spanish=spanish)
+        spanish = {i.term.lower(): i.es or "" for i in block.terms}
+        embedded[page_lang] = Embedded(mark=block.lang, pattern=pattern, spanish=spanish)
 
-    first_use: list[FirstUse] = []
-    for entry in raw.get("first_use") or []:
-        fid = entry.get("id") if isinstance(entry, dict) else None
-        where = f"first_use '{fid}'"
-        if not fid or not entry.get("words") or not entry.get("gloss") or not entry.get("reason"):
-            raise TermsError(f"{name}: first_use entry {entry!r} needs id, words, gloss and reason")
-        if any(f.id == fid for f in first_use) or any(r.id == fid for r in rules):
-            raise TermsError(f"{name}: {where}: the id is used twice")
-        try:
-            gloss = re.compile(str(entry["gloss"]), re.IGNORECASE)
-        except re.error as err:
-            raise TermsError(f"{name}: {where}: bad gloss regex: {err}") from err
-        pages = tuple(str(p) for p in entry.get("pages") or ())
-        if any(not p.endswith(".es.md") for p in pages):
-            raise TermsError(f"{name}: {where}: pages are Spanish pages, like docs/faq.es.md")
-        first_use.append(FirstUse(
-            id=fid, pattern=re.compile(_words_regex(entry["words"]), re.IGNORECASE), gloss=gloss,
-            within=int(entry.get("within", 300)), write=preferred(entry, where),
-            reason=str(entry["reason"]), pages=pages,
-        ))
+    first_use = tuple(FirstUse(
+        id=entry.id, pattern=re.compile(_words_regex(entry.words), re.IGNORECASE),
+        gloss=re.compile(entry.gloss, re.IGNORECASE), within=entry.within, write=preferred(entry),
+        reason=entry.reason, pages=tuple(entry.pages),
+    ) for entry in model.first_use)
+    return Terms(concepts, rules, exceptions, embedded, first_use)
 
-    return Terms(concepts, tuple(rules), tuple(exceptions), embedded, tuple(first_use))
+
+def _cross_problems(model: TermsFile, text: str, where: str) -> list[str]:
+    """What the model cannot see alone: ids used twice, a concept or an
+    avoid id that no entry defines."""
+    out: list[tuple[int, str]] = []
+
+    def at(loc: tuple[str | int, ...], problem: str, hint: str) -> None:
+        line = line_of(text, loc)
+        out.append((line or 0, located(where, line, problem, hint)))
+
+    first: dict[tuple[str, str], tuple[str | int, ...]] = {}  # (kind, id) -> loc of its first definition
+    rules: list[tuple[str, int, Avoid | FirstUseEntry]] = [
+        *(("avoid", i, e) for i, e in enumerate(model.avoid)),
+        *(("first_use", i, e) for i, e in enumerate(model.first_use))]
+    ids = [("concepts", i, c.id) for i, c in enumerate(model.concepts)] + [(k, i, e.id) for k, i, e in rules]
+    for kind, i, ident in ids:
+        group = "concepts" if kind == "concepts" else "rules"  # avoid and first_use ids share one space
+        seen = first.setdefault((group, ident), (kind, i, "id"))
+        if seen != (kind, i, "id"):
+            at((kind, i, "id"), f"{kind}[{ident}]: the id '{ident}' is used twice "
+               f"(first on line {line_of(text, seen)})", "give each entry its own id")
+    concepts = {c.id for c in model.concepts}
+    for kind, i, entry in rules:
+        if entry.concept is not None and entry.concept not in concepts:
+            at((kind, i, "concept"), f"{kind}[{entry.id}]: 'concept' names unknown concept '{entry.concept}'",
+               "use the id of an entry under concepts:, or write: the words to write")
+    for page_lang in LANGS:
+        block = getattr(model.embedded, page_lang)
+        for i, term in enumerate(block.terms if block else ()):
+            if term.concept is not None and term.concept not in concepts:
+                at(("embedded", page_lang, "terms", i, "concept"),
+                   f"embedded.{page_lang}.terms[{i}]: 'concept' names unknown concept '{term.concept}'",
+                   "use the id of an entry under concepts:, or leave concept out")
+    avoid_ids = {entry.id for entry in model.avoid}
+    for i, ex in enumerate(model.exceptions):
+        if ex.avoid not in avoid_ids:
+            at(("exceptions", i, "avoid"), f"exceptions[{i}]: 'avoid' names unknown avoid id '{ex.avoid}'",
+               "use the id of an entry under avoid:")
+    return [message for _, message in sorted(out, key=lambda item: item[0])]
 
 
 # --------------------------------------------------------------------------- checking
@@ -469,9 +455,8 @@ def apply_exceptions(terms: Terms, found: list[Violation]) -> list[Violation]:
     return out
 
 
-def check_project(root: Path | None = None, terms: Terms | None = None) -> list[Violation]:
+def check_project(root: Path, terms: Terms | None = None) -> list[Violation]:
     """Every word to change in the project's pages, data strings and mkdocs.yml."""
-    root = root or here().root
     terms = terms or load_terms(root / TERMS_FILE)
     found: list[Violation] = []
     docs = root / "docs"

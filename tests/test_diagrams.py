@@ -73,7 +73,7 @@ def test_text_is_escaped(tmp_path):
     data = load(DATA)
     d = data.diagrams["record-after"]
     d = {**d, "caption": {"en": "<b>x</b> & [G.S. 15A-146](gs:15A-146)", "es": "<b>x</b> [G.S. 15A-146](gs:15A-146)"}}
-    html = render("record-after", d, "en", {})
+    html = render("record-after", d, "en", {}, ROOT / "overrides" / "partials")
     assert "&lt;b&gt;x&lt;/b&gt; &amp; <a href=\"https://www.ncleg.gov/" in html
 
 
@@ -90,12 +90,14 @@ def line_of(path: Path, fragment: str) -> int:
 
 
 @pytest.mark.parametrize("old, new, problem", [
-    ('title: {en: A charge, es: Un cargo}', 'title: {en: A charge}', "no 'es' text"),
-    ('title: {en: Bond, es: Fianza}', 'title: {en: Bond, es: Fianza, fr: Caution}', "unknown language"),
-    ('icon: eraser', 'icon: no-such-icon-here', "no Material icon"),
-    ('icon: gavel', 'ikon: gavel', "unknown key 'ikon'"),
+    ('title: {en: A charge, es: Un cargo}', 'title: {en: A charge}', "'title' has no 'es' translation"),
+    ('title: {en: Bond, es: Fianza}', 'title: {en: Bond, es: Fianza, fr: Caution}', "unknown field 'fr'"),
+    ('icon: eraser', 'icon: no-such-icon-here', "'icon' is not a Material icon, got 'no-such-icon-here'"),
+    ('icon: gavel', 'ikon: gavel', "unknown field 'ikon'"),
     ("es: \"Reglas de la corte por un tiempo de hasta dos años.\"",
-     "es: \"Reglas de la corte ([G.S. 15A-1343](gs:15A-1343)).\"", "statutes differ"),
+     "es: \"Reglas de la corte ([G.S. 15A-1343](gs:15A-1343)).\"", "'text' cites different statutes"),
+    ('  now: alert-circle-outline', '  now: alert-circle-outlined', "home_icons: 'now' is not a Material icon"),
+    ('  path-90-96:', '  Path_90_96:', "diagrams: the id 'Path_90_96' is not a short name"),
 ])
 def test_a_mistake_in_the_data_names_its_line(tmp_path, old, new, problem):
     path = bad_copy(tmp_path, old, new)

@@ -406,6 +406,21 @@ CASES: dict[str, tuple[Mutation, str]] = {
                 '      - {section: "90-96"}\n\n# Shown next to whatever'),
         f"data/quiz.yml:{line_of('data/quiz.yml', 'warnings:') - 3}: outcomes[ask_attorney].citations[0]: missing 'text'. "
         'Hint: the citation as shown, like "G.S. 90-96(a)"'),
+    "[S11] an unknown concept in the last embedded terms of data/terms.yml": (
+        replace("data/terms.yml", "{term: District Court, concept: district-court,", "{term: District Court, concept: district-courts,"),
+        f"data/terms.yml:{line_of('data/terms.yml', '      - {term: District Court')}: embedded.es.terms[22]: 'concept' names "
+        "unknown concept 'district-courts'. Hint: use the id of an entry under concepts:, or leave concept out"),
+    "[S12] one word for a list in the last glossary entry of data/glossary.yml": (
+        replace("data/glossary.yml", "es: [declararse culpable, se declara culpable]", "es: declararse culpable"),
+        f"data/glossary.yml:{line_of('data/glossary.yml', '  plea:')}: terms.plea: 'es' must be a list, got 'declararse culpable'. "
+        "Hint: write one '- value' line per item, or [a, b]"),
+    "[S13] an icon Material does not have at the end of data/diagrams.yml": (
+        replace("data/diagrams.yml", "attorney-role.md: account-tie", "attorney-role.md: account-ties"),
+        f"data/diagrams.yml:{line_of('data/diagrams.yml', '    attorney-role.md:')}: home_icons.links: 'attorney-role.md' is not "
+        "a Material icon, got 'account-ties'. Hint: use a file name from material/templates/.icons/material/ without .svg"),
+    "[S14] a number for a Spanish search word in data/search.yml": (
+        replace("data/search.yml", "    - multa\n", "    - 5\n"),
+        f"data/search.yml:{line_of('data/search.yml', '    - multa')}: es: 'costs.md[3]' must be text, got 5. Hint: {TEXT_HINT}"),
     # ---- scripts in built pages ----------------------------------------------------
     "inline script added by a template": (
         replace("overrides/update.html", "{% block content %}", "{% block content %}<script>track()</script>"),
@@ -460,11 +475,12 @@ def _once(fn: Callable[..., object], *key: object) -> Callable[..., object]:
 def first_stage(project: Path) -> str | None:
     """The build's first stage, in-process, on a copy: every data file read
     (hooks/firm.py on_config), the firm facts and strings loaded, every page's
-    own rules (hooks/rules.py on_config), the quiz (hooks/quiz.py), the posts
+    own rules (hooks/rules.py on_config), the quiz (hooks/quiz.py), local help,
+    costs, the site's words, diagrams, glossary and search words (their loaders), the posts
     (hooks/updates.py on_files) and the cross-page rules (rules' on_nav).
     The error text, or None when this stage accepts the copy."""
     from hooks import rules
-    from sitebuild import costs, local_help, quiz, updates
+    from sitebuild import costs, diagrams, glossary, local_help, quiz, search_keywords, terms, updates
     from sitebuild.data import Facts, load_firm, load_strings, read_yaml
 
     check_page = rules.check_page
@@ -481,9 +497,15 @@ def first_stage(project: Path) -> str | None:
         found = rules.check_docs(project / "docs", Facts.wrap(firm), _render(), templates)
         quiz_file = project / "data" / "quiz.yml"  # hooks/quiz.py on_config
         _once(lambda p: quiz.validate(quiz.load(p), "data/quiz.yml", p.read_text(encoding="utf-8")), quiz_file.read_bytes())(quiz_file)
-        for name, load in (("local.yml", local_help.load), ("costs.yml", costs.load)):  # their hooks' on_config
+        loads = (("local.yml", local_help.load), ("costs.yml", costs.load), ("terms.yml", terms.load_terms),
+                 ("diagrams.yml", diagrams.load), ("search.yml", search_keywords.load))
+        for name, load in loads:  # their hooks' on_config (search words: hooks/seo.py on_post_build)
             path = project / "data" / name
             _once(lambda p, load=load: load(p) and None, name, path.read_bytes(), firm_bytes)(path)
+        glossary_pages = [project / "docs" / n for n in ("glossary.md", "glossary.es.md")]
+        if all(p.is_file() for p in glossary_pages):  # hooks/glossary.py on_config (a missing page: the twin rule)
+            _once(lambda p: glossary.load(p) and None, "glossary.yml", (project / "data" / "glossary.yml").read_bytes(),
+                  *(p.read_bytes() for p in glossary_pages))(project)
         updates.load_posts(project / "docs")  # hooks/updates.py on_files
         rules.check_across(project / "docs", found)
     except (PluginError, quiz.QuizError, updates.UpdatesError) as err:

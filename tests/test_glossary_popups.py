@@ -72,7 +72,7 @@ def test_a_word_with_no_glossary_entry_fails_the_build(tmp_path):
     line = len(data.read_text(encoding="utf-8").splitlines())
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert f"data/glossary.yml:{line}: 'bail' has no entry in docs/glossary.md" in result.stderr, result.stderr[-1500:]
+    assert f"data/glossary.yml:{line}: terms: 'bail' has no entry in docs/glossary.md" in result.stderr, result.stderr[-1500:]
 
 
 def test_an_entry_removed_from_the_spanish_glossary_fails_the_build(tmp_path):
@@ -81,7 +81,7 @@ def test_an_entry_removed_from_the_spanish_glossary_fails_the_build(tmp_path):
     gloss.write_text(gloss.read_text(encoding="utf-8").replace(" { #expunction }", ""), encoding="utf-8")
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert re.search(r"data/glossary\.yml:\d+: 'expunction' has no entry in docs/glossary\.es\.md", result.stderr)
+    assert re.search(r"data/glossary\.yml:\d+: terms: 'expunction' has no entry in docs/glossary\.es\.md", result.stderr)
 
 
 @pytest.mark.browser

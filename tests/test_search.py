@@ -35,6 +35,8 @@ def test_spanish_stemming_matches_word_forms(page, server):
 
 # --- Search words (data/search.yml) -------------------------------------------
 
+from conftest import SITE_DATA  # noqa: E402
+
 from sitebuild.search_keywords import load as load_search_words  # noqa: E402
 from sitebuild.search_keywords import location  # noqa: E402
 
@@ -47,7 +49,7 @@ REVIEW_WORDS = {
 
 
 def test_review_words_are_in_the_data_file():
-    words = load_search_words()
+    words = load_search_words(SITE_DATA / "search.yml")
     for lang, expected in REVIEW_WORDS.items():
         for word, target in expected.items():
             assert word in words[lang].get(target, []), f"{lang}: {word!r} should find {target}"
@@ -57,7 +59,7 @@ def test_search_words_are_in_the_index(site_dir):
     """In the `tags` of the page's own entry: Material's search ranks them
     first and site.js never prints them (no hidden text on the page)."""
     import json
-    words = load_search_words()
+    words = load_search_words(SITE_DATA / "search.yml")
     for lang, targets in words.items():
         index = json.loads((site_dir / ("" if lang == "en" else lang) / "search" / "search_index.json")
                            .read_text(encoding="utf-8"))
@@ -90,7 +92,7 @@ def test_every_search_word_finds_its_page_first(page, server, lang):
     page.locator('[data-toggle-for="__search"]').first.click()
     box = page.locator("input.md-search__input")
     wrong = []
-    for target, terms in load_search_words()[lang].items():
+    for target, terms in load_search_words(SITE_DATA / "search.yml")[lang].items():
         for term in terms:
             page.evaluate("document.querySelector('.md-search-result__list').textContent = ''")
             box.fill(term)

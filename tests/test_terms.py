@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Comment
-from conftest import copy_project, run_build
+from conftest import ROOT, copy_project, run_build
 
 from sitebuild.terms import (
     TermsError,
@@ -24,7 +24,7 @@ from sitebuild.terms import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "terms"
-TERMS = load_terms()
+TERMS = load_terms(ROOT / "data" / "terms.yml")
 
 # The documented message format: FILE:LINE: "<found>" — write "<preferred>" (<reason>)
 EXPECTED = ('docs/bad-words.es.md:9: "período de prueba" — write "probation (libertad a prueba)" '
@@ -52,7 +52,7 @@ def test_fixture_page_with_a_word_to_avoid_fails_the_build(tmp_path):
 
 def test_project_uses_only_allowed_words():
     """Same check as the build, listed here in full (pytest -k allowed_words)."""
-    problems = check_project()
+    problems = check_project(ROOT)
     assert not problems, f"{len(problems)} word(s) to change:\n" + "\n".join(map(str, problems))
 
 
@@ -151,8 +151,10 @@ def test_exceptions_allow_a_word_on_one_page_only():
 def test_terms_file_errors_name_the_entry(tmp_path):
     bad = tmp_path / "terms.yml"
     bad.write_text("concepts: []\navoid:\n  - {id: x, words: [y], concept: nope, reason: r}\n", encoding="utf-8")
-    with pytest.raises(TermsError, match="avoid 'x'.*'nope'"):
+    with pytest.raises(TermsError) as err:
         load_terms(bad)
+    assert str(err.value) == ("data/terms.yml:3: avoid[x]: 'concept' names unknown concept 'nope'. "
+                              "Hint: use the id of an entry under concepts:, or write: the words to write")
 
 
 # --------------------------------------------------------------------------- lang="en"

@@ -27,7 +27,7 @@ from sitebuild.terms import (
     mark_embedded,
 )
 
-TERMS = load_terms()
+TERMS = load_terms(ROOT / "data" / "terms.yml")
 
 # One phrase per refused entry of data/terms.yml: the text planted, as the
 # checker reports it. A new entry without a sample fails
@@ -219,7 +219,8 @@ def test_first_use_rules_apply_to_their_pages_and_only_in_spanish():
 def test_first_use_entries_are_checked_when_loading(tmp_path):
     bad = tmp_path / "terms.yml"
     bad.write_text("first_use:\n  - {id: x, words: [y], gloss: '(', write: z, reason: r}\n", encoding="utf-8")
-    with pytest.raises(TermsError, match="first_use 'x': bad gloss regex"):
+    with pytest.raises(TermsError, match=r"^data/terms\.yml:2: first_use\[x\]: 'gloss' is not a regular expression "
+                                         r"\(missing \), unterminated subpattern at position 0\)\. Hint: "):
         load_terms(bad)
 
 
