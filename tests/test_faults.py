@@ -337,7 +337,8 @@ CASES: dict[str, tuple[Mutation, str]] = {
         "data/quiz.yml: path court=not_sure, citizen=yes: this answer path reaches no outcome: add or change a rule"),
     "post without date": (
         replace(POST, "\ndate: 2026-11-03\n", "\n"),
-        "updates/2026-11-03-second-chance-act.md: front matter needs 'date: YYYY-MM-DD'"),
+        f"{POST}:2: missing 'date'. Hint: write date: YYYY-MM-DD, the day the post goes out "
+        "(the date in its file name), without quotes"),
     "duplicate post slug": (
         copy_post("2020-01-01-second-chance-act"),
         "duplicate slug 'second-chance-act' in updates/2020-01-01-second-chance-act.md, "
@@ -406,6 +407,18 @@ CASES: dict[str, tuple[Mutation, str]] = {
                 '      - {section: "90-96"}\n\n# Shown next to whatever'),
         f"data/quiz.yml:{line_of('data/quiz.yml', 'warnings:') - 3}: outcomes[ask_attorney].citations[0]: missing 'text'. "
         'Hint: the citation as shown, like "G.S. 90-96(a)"'),
+    # (sitebuild/schema/frontmatter.py: Page, and Post for docs/updates/)
+    "[S11] a part Material cannot hide, deep in a page's front matter": (
+        replace(EN, "reviewed: 2026-11-27\n", "reviewed: 2026-11-27\nhide:\n  - toc\n  - menu\n"),
+        f"{EN}:7: 'hide[1]' is 'menu'. Hint: a list of navigation, toc, footer, path, tags, feedback"),
+    "[S12] a list for a post's category": (
+        replace(POST, "category: Clearing your record", "category: [Clearing your record, Courts]"),
+        f"{POST}:{line_of(POST, 'category:')}: 'category' must be text, got list. "
+        "Hint: a short topic in this language, like Courts / La corte"),
+    "[S13] a misspelt key in a page's front matter": (
+        replace(ES, "reviewed: 2026-11-27\n", "reviewed: 2026-11-27\nrobot: noindex\n"),
+        f"{ES}:5: unknown field 'robot'. Hint: delete it, or check its spelling "
+        "(description, hero_text, hero_title, hide, reviewed, robots, search, template, title)"),
     # ---- scripts in built pages ----------------------------------------------------
     "inline script added by a template": (
         replace("overrides/update.html", "{% block content %}", "{% block content %}<script>track()</script>"),
@@ -815,7 +828,7 @@ DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
         "Hint: write one line of text after title: (in quotes if it holds : or # or [)"),
     "[F16] template: outside overrides/": (
         page_case(front("reviewed:", "template: ../../../../etc/passwd\nreviewed:")),
-        f"{EN}:4: 'template: ../../../../etc/passwd' is not one of the site's page templates. "
+        f"{EN}:4: 'template' is not one of the site's page templates, got '../../../../etc/passwd'. "
         "Hint: use one of 404.html, contact.html, home.html, main.html, quiz.html, update.html, updates.html, "
         "or leave the line out"),
     "[F17] draft: on an ordinary page": (
