@@ -144,7 +144,16 @@ def test_an_unknown_page_key_stops_the_build(tmp_path):
     faq.write_text(faq.read_text(encoding="utf-8").replace("reviewed:", "author: me\nreviewed:", 1), encoding="utf-8")
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "front-matter key(s) author are not in the CMS's page fields" in result.stderr
+    assert "docs/faq.md:4: unknown field 'author'" in result.stderr  # sitebuild/schema/frontmatter.py Page
+
+
+def test_page_fields_are_the_front_matter_model(config):
+    """Every key the Page model accepts has a CMS field (or the editor would
+    drop it on save), with the build's required flags."""
+    from sitebuild.schema.frontmatter import Page, required
+
+    assert set(cms.PAGE_FIELDS) == set(Page.model_fields)
+    assert all(f["required"] is required(Page, k) for k, f in cms.PAGE_FIELDS.items())
 
 
 def test_firm_fields_check_what_the_build_checks(config):
