@@ -188,7 +188,7 @@ def test_review_items_follow_the_review_sheet_rules(config, tmp_path):
     assert [k for k, f in item.items() if f["required"]] == ["id", "pages", "question"]
     assert item["closed"]["widget"] == "datetime" and item["closed"]["format"] == "YYYY-MM-DD"
     assert config["output"]["omit_empty_optional_fields"] is True  # an empty 'closed' is left out: open
-    current = load_items()
+    current = load_items(ROOT / "data" / "review.yml", ROOT / "docs")
     assert all(re.match(item["id"]["pattern"][0], i["id"]) for i in current)
     assert not re.match(item["id"]["pattern"][0], "Fee hours")
     # every page the editor offers is one scripts/review_sheet.py accepts, and back
@@ -438,7 +438,7 @@ def test_a_bilingual_update_made_in_the_cms_builds_and_is_published(browser, ser
     out = tmp_path / "site"
     result = run_build(project, out)
     assert result.returncode == 0, result.stderr[-3000:]
-    phone = load_firm()["phone"]  # the display form the build derives from data/firm.yml
+    phone = load_firm(ROOT / "data" / "firm.yml")["phone"]  # the display form the build derives from data/firm.yml
     for lang, prefix in (("en", ""), ("es", "es/")):
         index = html_lib.unescape((out / prefix / "updates" / "index.html").read_text(encoding="utf-8"))
         assert f'href="{STEM}/"' in index and POST[lang]["title"] in index
@@ -518,7 +518,7 @@ READ_FILE = """async (path) => {
 
 @pytest.mark.browser
 def test_the_attorney_s_answer_closes_a_review_item_in_the_cms(browser, server, tmp_path):
-    before = load_items()
+    before = load_items(ROOT / "data" / "review.yml", ROOT / "docs")
     first = before[0]
     page, requests = open_cms(browser, server)
     console = watch_console(page)

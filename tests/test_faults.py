@@ -618,7 +618,7 @@ def page_case(edit: Callable[[str], str], lang: str = "en", name: str = "legal-f
         templates = frozenset(p.name for p in (ROOT / "overrides").glob("*.html"))
         meta, _, _ = rules.check_page(path, f"docs/{rel}", lang, load_firm(FIXTURE_DATA / "firm.yml"),
                                       rules.renderer(_config()),
-                                      reserved_ids(), templates, rel)
+                                      reserved_ids(ROOT), templates, rel)
         return "ok"
     return run
 

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, content_pages
+from conftest import ROOT, SITE_DATA, SITE_ROOT, content_pages
 
 from scripts.review_sheet import page_key, render
 from sitebuild.quiz import load as load_quiz
@@ -31,7 +31,7 @@ def test_the_sheet_lists_every_page_and_update(site_dir, sheet):
 
 
 def test_every_open_item_has_a_checkbox_where_it_belongs(sheet):
-    items = open_items()
+    items = open_items(SITE_DATA / "review.yml", SITE_ROOT / "docs")
     assert items, "data/review.yml has no open item: then this test has nothing to prove"
     for item in items:
         found = sheet.find_all("strong", string=item["id"])

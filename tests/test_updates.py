@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, SITE_DATA, copy_project, run_build
 from lxml import etree
 
 from scripts import new_post, translations
@@ -24,7 +24,7 @@ from tools.bench_updates import add_synthetic_posts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "updates"
 POSTS = load_posts(ROOT / "docs")
-STRINGS = load_strings()
+STRINGS = load_strings(SITE_DATA / "strings.yml")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
