@@ -538,7 +538,7 @@ END_TO_END = (
     "inline script added by a template",    # on_post_page: the CSP allowlist
     "word to avoid in a Spanish page",      # hooks/terms.py: pages
     "English term in a Spanish data string",  # hooks/terms.py: data strings
-    "missing description",                  # on_page_markdown (hooks/content.py)
+    "missing description",                  # on_page_context (hooks/seo.py)
     "broken internal link",                 # MkDocs' own validation: links
     "broken anchor",                        # MkDocs' own validation: anchors
 )
