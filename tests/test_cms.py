@@ -198,10 +198,10 @@ def test_review_items_follow_the_review_sheet_rules(config, tmp_path):
     assert not any(o.endswith(".es.md") or o.endswith("index.md") and "/" in o for o in options)
     data = tmp_path / "review.yml"
     data.write_text(yaml.safe_dump({"items": [{"id": "a", "pages": options, "question": "Q"}]}), encoding="utf-8")
-    assert load_items(data)[0]["pages"] == options
+    assert load_items(data, ROOT / "docs")[0]["pages"] == options
     data.write_text("items:\n  - {id: a, pages: [faq.md], question: Q, closed: 'false'}\n", encoding="utf-8")
     with pytest.raises(ReviewDataError):  # what the editor would make of `closed: false`
-        load_items(data)
+        load_items(data, ROOT / "docs")
 
 
 def test_review_items_only_when_the_file_exists_and_closed_false_is_refused(tmp_path):
