@@ -77,12 +77,12 @@ def test_bad_review_data_is_named(tmp_path, text, message):
     path = tmp_path / "review.yml"
     path.write_text(text)
     with pytest.raises(ReviewDataError, match=message):
-        load_items(path)
+        load_items(path, ROOT / "docs")
 
 
 def test_a_closed_item_is_not_open(tmp_path):
     path = tmp_path / "review.yml"
     path.write_text("items:\n  - {id: a, pages: [faq.md], question: Q, closed: 2026-12-01}\n"
                     "  - {id: b, pages: [quiz], question: Q, closed: false}\n")
-    assert [i["id"] for i in open_items(path)] == ["b"]
-    assert load_items(path)[0]["closed"] == dt.date(2026, 12, 1)
+    assert [i["id"] for i in open_items(path, ROOT / "docs")] == ["b"]
+    assert load_items(path, ROOT / "docs")[0]["closed"] == dt.date(2026, 12, 1)
