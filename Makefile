@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build lint test test-fast check-release review-sheet readability translations weight lighthouse clean
 
-# requirements.txt is a hash-checked lock (pip-compile; CONTRIBUTING, "Dependencies").
+# requirements.txt is a hash-checked lock (pip-compile; docs/maintainers/ARCHITECTURE.md, "Dependencies").
 # Then sitebuild/ is installed editable, so `mkdocs build -f PATH/mkdocs.yml`
 # works from any folder. --no-build-isolation: setuptools comes from the lock
 # (hashed) instead of an unpinned download at install time.

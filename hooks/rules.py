@@ -10,10 +10,12 @@ of both languages (sitebuild/ holds the rules), before any other hook reads docs
 - the author's HTML (the body rendered with the site's Markdown extensions,
   before any hook adds its own markup; every front-matter string) holds only
   what sitebuild/allowlist.py names (markup.py);
-- `title`/`description` are text; a `title:` that YAML read as empty fails;
-  `template:` names one of overrides/*.html; only posts have `draft`;
-  `reviewed` is pending or a date from the site's start (posts: any) to today
-  (a scheduled post: its own date);
+- front matter follows its model (sitebuild/schema/frontmatter.py: Page, or
+  Post under updates/; unknown keys refused): `title`/`description` are text
+  (a `title:` that YAML read as empty fails); `template:` names one of
+  overrides/*.html; only posts have `draft`, `date`, `category`; `reviewed`
+  is pending or a date from the site's start (posts: any) to today (a
+  scheduled post: its own date);
 - `{{ firm.key }}` placeholders name real firm facts (placeholders.py);
 - statute links are well formed (statutes.py);
 - headings are read for the parity check (anchors.py).
@@ -31,8 +33,6 @@ on_post_page: no `{{` or `}}` left in a built page.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,50 +49,18 @@ from sitebuild.buildinfo import inner_language_build
 from sitebuild.data import localize
 from sitebuild.errors import ContentError, fail
 from sitebuild.review import ReviewError, parse_reviewed
+from sitebuild.schema import frontmatter
 from sitebuild.sourcefiles import compose_yaml, docs_file_problem, read_page
 
 KEY = "_rules_docs"  # this build's findings, from on_config to on_nav
 POSTS = "updates/"
-TEXT_KEYS = ("title", "description")
 Render = Callable[[str], str]
 
 
-def key_line(front: str, key: str) -> int:
-    """The file line of `key:` in a front-matter block (which starts on line 2)."""
-    m = re.search(rf"(?m)^{re.escape(key)}\s*:", front)
-    return front[: m.start()].count("\n") + 2 if m else 2
-
-
-def post_date(meta: dict[str, Any], rel: str) -> dt.date | None:
-    """A post's date for the review-date bounds (sitebuild/review.py); a post
-    whose date is missing or wrong gets date.max here: hooks/updates.py names it."""
-    if not rel.startswith(POSTS) or rel.startswith(POSTS + "index"):
-        return None
-    value = meta.get("date")
-    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else dt.date.max
-
-
 def check_meta(meta: dict[str, Any], front: str, where: str, rel: str, templates: frozenset[str]) -> None:
-    for key in TEXT_KEYS:
-        if key in meta and isinstance(meta[key], (list, dict, bool)):
-            raise fail(where, key_line(front, key), f"'{key}' must be text, not a list or a group of keys",
-                       f"write one line of text after {key}: (in quotes if it holds : or # or [)")
-    if "title" in meta and not str(meta["title"] or "").strip():
-        raise fail(where, key_line(front, "title"), "'title' is empty",
-                   'a value that starts with # is a YAML comment: put it in quotes, title: "#1 question"')
-    if "template" in meta and str(meta["template"]) not in templates:
-        raise fail(where, key_line(front, "template"),
-                   f"'template: {meta['template']}' is not one of the site's page templates",
-                   f"use one of {', '.join(sorted(templates))}, or leave the line out")
-    if "draft" in meta and not rel.startswith(POSTS):
-        raise fail(where, key_line(front, "draft"), "only posts (docs/updates/) can be drafts",
-                   "delete the draft line: a page that is not ready stays 'reviewed: pending', "
-                   "which shows the draft notice and stops check-release")
-    if "reviewed" in meta:
-        try:
-            parse_reviewed(meta["reviewed"], where, post_date=post_date(meta, rel))
-        except ReviewError as err:
-            raise ContentError(str(err).replace(f"{where}:", f"{where}:{key_line(front, 'reviewed')}:", 1)) from None
+    """The page's front matter against its model (sitebuild/schema/frontmatter.py:
+    Page, or Post under updates/), then the review date's bounds."""
+    frontmatter.validate(meta, front, where, rel, templates)
 
 
 def check_page(path: Path, where: str, lang: str, firm: Any, render: Render | None = None,

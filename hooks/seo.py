@@ -30,7 +30,6 @@ from sitebuild.buildinfo import inner_language_build, page_lang
 from sitebuild.project import Project
 from sitebuild.search_keywords import add_to_indexes
 from sitebuild.seo import (
-    DEFAULT_LANG,
     OG_LOCALES,
     breadcrumb_jsonld,
     faq_jsonld,
@@ -54,7 +53,7 @@ def on_page_context(
 ) -> dict[str, Any]:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is required (canonical links, hreflang, sitemap)")
-    lang = page_lang(page, config)
+    lang, default_lang = page_lang(page, config), Project.from_config(config).default_lang
     description = str(page.meta.get("description") or "").strip()
     if not description:
         raise PluginError(f"{page.file.src_uri}: front matter needs a 'description' (one plain sentence)")
@@ -62,7 +61,7 @@ def on_page_context(
     for other, file in (getattr(page.file, "alternates", None) or {}).items():
         alternates.setdefault(other, absolute(config, file.url))
     firm = config.extra["firm"]
-    home = absolute(config, "" if lang == DEFAULT_LANG else f"{lang}/")
+    home = absolute(config, "" if lang == default_lang else f"{lang}/")
     jsonld = [legal_service_jsonld(firm, lang, absolute(config, ""), home,
                                    absolute(config, "assets/img/share.png"))]
     if Path(page.file.src_uri).name.split(".")[0] != "index" or "/" in page.file.src_uri:
@@ -82,7 +81,7 @@ def on_page_context(
         "lang": lang,
         "canonical": absolute(config, page.url),
         "alternates": sorted(alternates.items()),
-        "x_default": alternates.get(DEFAULT_LANG, absolute(config, page.url)),
+        "x_default": alternates.get(default_lang, absolute(config, page.url)),
         "og_locale": OG_LOCALES[lang],
         "og_alternate": [OG_LOCALES[other] for other in alternates if other != lang],
         "image": absolute(config, "assets/img/share.png"),
@@ -93,7 +92,7 @@ def on_page_context(
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     lang = page_lang(page, config)
-    if lang == DEFAULT_LANG:
+    if lang == Project.from_config(config).default_lang:
         return output
     return set_search_base(output, lang)
 
@@ -109,5 +108,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         langs = split_search_index(site)
     except ValueError as err:
         raise PluginError(f"hooks/seo.py: {err}") from err
-    data = Project.from_config(config).data / "search.yml"
-    add_to_indexes(site, {lang: site if lang == DEFAULT_LANG else site / lang for lang in langs}, data)
+    project = Project.from_config(config)
+    add_to_indexes(site, {lang: site if lang == project.default_lang else site / lang for lang in langs},
+                   project.data / "search.yml")

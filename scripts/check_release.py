@@ -47,7 +47,7 @@ EXAMPLE_HOSTS = ("example.com", "example.org", "example.net")
 
 
 def firm_problems() -> list[str]:
-    firm = load_firm()
+    firm = load_firm(ROOT / "data" / "firm.yml")
     found = [f"data/firm.yml: '{key}' is a placeholder" for key in placeholders(firm)]
     found += [f"data/firm.yml: '{key}' is not confirmed by the firm yet" for key in firm.get("unconfirmed") or []]
     return found
@@ -98,7 +98,7 @@ def review_item_problems() -> list[str]:
     from sitebuild.review import ReviewDataError, open_items
 
     try:
-        return [f"data/review.yml: '{i['id']}' is still open for the attorney" for i in open_items()]
+        return [f"data/review.yml: '{i['id']}' is still open for the attorney" for i in open_items(ROOT / "data" / "review.yml", ROOT / "docs")]
     except ReviewDataError as err:
         return [str(err)]
 
@@ -108,7 +108,7 @@ def local_problems() -> list[str]:
     from sitebuild.costs import unverified_costs
     from sitebuild.local_help import unverified_entries
 
-    return [*unverified_entries(), *unverified_costs()]
+    return [*unverified_entries(ROOT / "data" / "local.yml"), *unverified_costs(ROOT / "data" / "costs.yml")]
 
 
 def todo_problems(site: Path) -> list[str]:

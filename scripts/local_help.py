@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sitebuild.local_help import DATA, SiteDataError, unverified_entries
+from sitebuild.local_help import SiteDataError, unverified_entries
+from sitebuild.project import here
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("file", nargs="?", type=Path, default=DATA / "local.yml")
+    ap.add_argument("file", nargs="?", type=Path, default=None)
     args = ap.parse_args(argv)
     try:
-        lines = unverified_entries(args.file)
+        lines = unverified_entries(args.file or here().data / "local.yml")
     except SiteDataError as err:
         print(err)
         return 1

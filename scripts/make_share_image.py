@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from sitebuild.data import load_firm
+from sitebuild.project import here
 from sitebuild.share_image import share_png
 
 
@@ -20,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", default="share.png", type=Path)
     args = parser.parse_args(argv)
-    args.out.write_bytes(share_png(load_firm()))
+    args.out.write_bytes(share_png(load_firm(here().data / "firm.yml")))
     print(f"wrote {args.out}")
     return 0
 

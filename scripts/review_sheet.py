@@ -124,7 +124,7 @@ def _review_status(docs: Path, key: str) -> str:
 
 
 def quiz_table(lang: str = "en") -> str:
-    data = load_quiz()
+    data = load_quiz(ROOT / "data" / "quiz.yml")
     questions = {q["id"]: q for q in data["questions"]}
     outcomes = {o["id"]: o for o in data["outcomes"]}
     rows = []
@@ -148,7 +148,7 @@ def quiz_table(lang: str = "en") -> str:
 
 def render(site: Path, docs: Path = ROOT / "docs", items: list[dict[str, Any]] | None = None,
            quiz_reviewed: str = "") -> str:
-    items = open_items() if items is None else items
+    items = open_items(REVIEW, docs) if items is None else items
     pages = pages_of(site, docs)
     body = [f"<h1>Attorney review sheet</h1><p>Built {_e(dt.date.today().isoformat())}. "
             f"{len(pages)} pages and updates, {len(items)} open questions. Tick each statement you have "
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.site}: no built site; run `make review-sheet` (it builds first)", file=sys.stderr)
         return 1
     try:
-        items = open_items()
+        items = open_items(REVIEW, ROOT / "docs")
     except ReviewDataError as err:
         print(err, file=sys.stderr)
         return 1

@@ -26,8 +26,6 @@ from pathlib import Path
 
 import nh3
 
-from sitebuild.project import here
-
 # element -> its own attributes (GLOBAL applies to every element)
 ELEMENTS: dict[str, frozenset[str]] = {
     # Markdown itself (Python-Markdown core)
@@ -79,12 +77,11 @@ SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 TEMPLATE_ID = re.compile(r"""\bid=["']([A-Za-z][\w-]*)["']""")
 
 
-def reserved_ids(root: Path | None = None) -> frozenset[str]:
+def reserved_ids(root: Path) -> frozenset[str]:
     """Ids the templates give their own elements and the site's scripts look
     up (docs/assets/js/): content may not reuse one, or a page body (which
     comes first) could stand in for the quiz's checked data (#quiz-data).
-    `root`: the project folder (default: the working directory's project)."""
-    root = root or here().root
+    `root`: the project folder."""
     ids = {m for p in (root / "overrides").rglob("*.html")
            for m in TEMPLATE_ID.findall(p.read_text(encoding="utf-8"))}
     scripts = "\n".join(p.read_text(encoding="utf-8") for p in (root / "docs" / "assets" / "js").glob("*.js"))

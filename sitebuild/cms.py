@@ -34,7 +34,8 @@ import yaml
 from sitebuild.data import REQUIRED_ADDRESS_KEYS, REQUIRED_FIRM_KEYS
 from sitebuild.errors import BuildError
 from sitebuild.review import load_items
-from sitebuild.schema.models import EMAIL, ID, PHONE, POSTAL_CODE, REGION, REVIEWED
+from sitebuild.schema.frontmatter import DATE, REVIEWED, Page, Post, required
+from sitebuild.schema.models import EMAIL, ID, PHONE, POSTAL_CODE, REGION
 from sitebuild.sourcefiles import UPLOADS
 from sitebuild.updates import DEFAULT_LANG, FOLDER, FRONT_MATTER, INDEX_NAME, LANGS, POST_NAME
 
@@ -44,9 +45,9 @@ ADMIN = "admin"                       # site/admin/: the CMS, not a public page
 PLACEHOLDER_REPO = "OWNER/REPOSITORY"
 
 # What the build accepts, as patterns the CMS checks before it saves: the
-# firm's phone, e-mail, ZIP and state, a review date and an id are the very
-# constants the models use (sitebuild/schema/models.py).
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+# firm's phone, e-mail, ZIP and state, a review date, a post's date and an id
+# are the very constants the models use (sitebuild/schema/models.py,
+# sitebuild/schema/frontmatter.py); so are the front matter's required keys.
 SLUG = ID
 # An https address of plain characters: no space, quote, <, >, *, ; or , (the
 # build parses it again: sitebuild/csp.url_problem).
@@ -181,20 +182,20 @@ def updates_collection() -> dict[str, Any]:
             {"label": "Waiting for review", "field": "reviewed", "pattern": "pending"},
         ],
         "fields": [
-            {"name": "title", "label": "Title", "widget": "string", "i18n": True, "required": True,
+            {"name": "title", "label": "Title", "widget": "string", "i18n": True, "required": required(Post, "title"),
              "hint": "The headline. Plain words."},
-            {"name": "description", "label": "Description", "widget": "text", "i18n": True, "required": True,
+            {"name": "description", "label": "Description", "widget": "text", "i18n": True, "required": required(Post, "description"),
              "hint": "One plain sentence for the updates page and the feed."},
             {"name": "date", "label": "Date", "widget": "datetime", "type": "date", "format": "YYYY-MM-DD",
-             "i18n": "duplicate", "required": True, "default": "{{now}}", "pattern": [DATE, "Use YYYY-MM-DD"],
+             "i18n": "duplicate", "required": required(Post, "date"), "default": "{{now}}", "pattern": [DATE, "Use YYYY-MM-DD"],
              "hint": "The day the update goes live. A future date publishes it on that day."},
             {"name": "reviewed", "label": "Attorney review", "widget": "string", "i18n": "duplicate",
-             "required": True, "default": "pending",
+             "required": required(Post, "reviewed"), "default": "pending",
              "pattern": [REVIEWED, "Write 'pending' or the review date as YYYY-MM-DD"],
              "hint": "'pending' until an attorney has read it; then the date of the review (YYYY-MM-DD)."},
-            {"name": "category", "label": "Category", "widget": "string", "i18n": True, "required": False,
+            {"name": "category", "label": "Category", "widget": "string", "i18n": True, "required": required(Post, "category"),
              "hint": "Optional topic, in this language (for example Courts / La corte)."},
-            {"name": "draft", "label": "Draft", "widget": "boolean", "i18n": "duplicate", "required": False,
+            {"name": "draft", "label": "Draft", "widget": "boolean", "i18n": "duplicate", "required": required(Post, "draft"),
              "default": False, "hint": "On: saved, but never published."},
             {"name": "body", "label": "Text", "widget": "markdown", "i18n": True, "required": True,
              "modes": ["raw"], "hint": HEADING_HINT},
@@ -226,10 +227,11 @@ def page_keys(docs: Path) -> list[str]:
 
 
 PAGE_FIELDS: dict[str, dict[str, Any]] = {
-    "title": {"label": "Title", "widget": "string", "i18n": True, "required": True},
-    "description": {"label": "Description", "widget": "text", "i18n": True, "required": True,
+    "title": {"label": "Title", "widget": "string", "i18n": True, "required": required(Page, "title")},
+    "description": {"label": "Description", "widget": "text", "i18n": True, "required": required(Page, "description"),
                     "hint": "One plain sentence for search results (different in each language)."},
-    "reviewed": {"label": "Attorney review", "widget": "string", "i18n": "duplicate", "required": True,
+    "reviewed": {"label": "Attorney review", "widget": "string", "i18n": "duplicate",
+                 "required": required(Page, "reviewed"),
                  "pattern": [REVIEWED, "Write 'pending' or the review date as YYYY-MM-DD"],
                  "hint": "The date an attorney last reviewed this page (YYYY-MM-DD), or 'pending'."},
     "hero_title": {"label": "Big heading (home page)", "widget": "string", "i18n": True, "required": False},
@@ -240,11 +242,19 @@ PAGE_FIELDS: dict[str, dict[str, Any]] = {
                  "required": False, "readonly": True},
     "hide": {"label": "Hidden parts (do not change)", "widget": "list", "i18n": "duplicate",
              "required": False, "readonly": True},
+    "robots": {"label": "Robots rule (do not change)", "widget": "string", "i18n": "duplicate",
+               "required": False, "readonly": True},
+    "search": {"label": "Search settings (do not change)", "widget": "object", "i18n": "duplicate",
+               "required": False, "readonly": True,
+               "fields": [{"name": "exclude", "label": "Leave out of search", "widget": "boolean", "required": False}]},
 }
 
 
 def pages_collection(docs: Path) -> dict[str, Any]:
     keys = page_keys(docs)
+    outside = [k for k in PAGE_FIELDS if k not in Page.model_fields]
+    if outside:
+        raise CmsError(f"sitebuild/cms.py PAGE_FIELDS: {', '.join(outside)} not in sitebuild/schema/frontmatter.py Page")
     unknown = [k for k in keys if k not in PAGE_FIELDS]
     if unknown:
         raise CmsError(

@@ -13,7 +13,6 @@ from typing import Any
 
 from sitebuild.data import localize, read_data
 from sitebuild.local_help import LocalHelpError
-from sitebuild.project import here
 from sitebuild.schema import check
 from sitebuild.schema.models import Costs
 from sitebuild.statutes import gs_url
@@ -26,13 +25,13 @@ def validate(data: Any, text: str = "", name: str = COSTS_FILE) -> None:
     check(Costs, data, text, name, error=LocalHelpError)
 
 
-def load(path: Path | None = None) -> dict[str, Any]:
-    data, text, where = read_data(path or here().data / "costs.yml")
+def load(path: Path) -> dict[str, Any]:
+    data, text, where = read_data(path)
     validate(data, text, where)
     return data
 
 
-def unverified_costs(path: Path | None = None) -> list[str]:
+def unverified_costs(path: Path) -> list[str]:
     return [f"{COSTS_FILE}: {iid}: not verified" for iid, item in load(path)["items"].items() if item["verified"] is not True]
 
 

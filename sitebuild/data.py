@@ -21,7 +21,7 @@ import phonenumbers
 from sitebuild import markup
 from sitebuild.errors import BuildError
 from sitebuild.placeholders import BRACES, token
-from sitebuild.project import LANGS, here, root_of
+from sitebuild.project import LANGS, root_of
 from sitebuild.schema import check
 from sitebuild.schema.models import PHONE_REGION, Address, Firm, Strings
 from sitebuild.sourcefiles import compose_yaml, load_yaml, read_text
@@ -126,10 +126,10 @@ def localize(value: Any, lang: str) -> Any:
     return value
 
 
-def load_firm(path: Path | None = None) -> dict[str, Any]:
+def load_firm(path: Path) -> dict[str, Any]:
     """data/firm.yml checked against schema.models.Firm; `phone` becomes the
     national display form and `phone_e164` is derived from it."""
-    firm = read_model(path or here().data / "firm.yml", Firm)
+    firm = read_model(path, Firm)
     firm["phone"], firm["phone_e164"] = phone_forms(firm["phone"])
     return firm
 
@@ -152,8 +152,8 @@ def placeholders(firm: dict[str, Any]) -> list[str]:
     return found
 
 
-def load_strings(path: Path | None = None) -> dict[str, dict[str, str]]:
+def load_strings(path: Path) -> dict[str, dict[str, str]]:
     """Interface strings: {lang: {key: text}}; every key in every language
     (schema.models.Strings)."""
-    raw = read_model(path or here().data / "strings.yml", Strings)
+    raw = read_model(path, Strings)
     return {lang: {key: texts[lang] for key, texts in raw.items()} for lang in LANGS}

@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild.data import SiteDataError, localize, read_data
-from sitebuild.project import here
 from sitebuild.schema import check, line_of
 from sitebuild.schema.models import ID, KINDS, LocalHelp
 
@@ -73,9 +72,8 @@ def _at(text: str, loc: tuple[str, ...]) -> str:
     return f":{line}" if line else ""
 
 
-def load(path: Path | None = None, service_area: list[str] | None = None) -> dict[str, Any]:
-    """Read and check the file; service_area defaults to data/firm.yml's."""
-    path = path or here().data / "local.yml"
+def load(path: Path, service_area: list[str] | None = None) -> dict[str, Any]:
+    """Read and check the file; service_area defaults to the firm.yml beside it."""
     data, text, where = read_data(path)
     if service_area is None:
         service_area = read_data(path.parent / "firm.yml")[0]["service_area"]
@@ -83,7 +81,7 @@ def load(path: Path | None = None, service_area: list[str] | None = None) -> dic
     return data
 
 
-def unverified_entries(path: Path | None = None) -> list[str]:
+def unverified_entries(path: Path) -> list[str]:
     """"data/local.yml: <county>/<entry>: not verified" for each entry the
     firm has not confirmed (make check-release lists them)."""
     data = load(path)

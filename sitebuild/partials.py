@@ -9,14 +9,12 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from sitebuild.project import here
 
-
-def render_partial(name: str, strings: dict[str, str], partials: Path | None = None, **context: Any) -> str:
-    """Render partials/<name> (from the `partials` folder, default: the
-    project in the working directory) with `t('key')` reading `strings` (one language)."""
+def render_partial(name: str, strings: dict[str, str], partials: Path, **context: Any) -> str:
+    """Render partials/<name> (from the `partials` folder,
+    overrides/partials of the project) with `t('key')` reading `strings` (one language)."""
     env = Environment(
-        loader=FileSystemLoader(str(partials or here().overrides / "partials")),
+        loader=FileSystemLoader(str(partials)),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,

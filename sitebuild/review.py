@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild.errors import BuildError
-from sitebuild.project import here
 
 PENDING = "pending"
 # No review can predate the site: the project's first commit (5529ee1) is
@@ -90,10 +89,9 @@ class ReviewDataError(BuildError, ValueError):  # ValueError: older callers catc
     pass
 
 
-def load_items(path: Path | None = None, docs: Path | None = None) -> list[dict[str, Any]]:
+def load_items(path: Path, docs: Path) -> list[dict[str, Any]]:
     """data/review.yml's items, checked: id, pages (each a docs/ page,
     'quiz' or 'site'), question, closed (a date, or left out); schema.models.Review."""
-    path, docs = path or here().root / REVIEW, docs or here().docs
     from sitebuild.data import read_data
     from sitebuild.schema import check, line_of
     from sitebuild.schema.models import Review
@@ -113,5 +111,5 @@ def load_items(path: Path | None = None, docs: Path | None = None) -> list[dict[
     return data["items"]
 
 
-def open_items(path: Path | None = None, docs: Path | None = None) -> list[dict[str, Any]]:
+def open_items(path: Path, docs: Path) -> list[dict[str, Any]]:
     return [i for i in load_items(path, docs) if i.get("closed", False) is False]

@@ -12,7 +12,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from bs4 import BeautifulSoup
 
-DEFAULT_LANG = "en"
+from sitebuild.project import LANGS
+
+DEFAULT_LANG = LANGS[0]  # the default build language (sitebuild/project.py; mkdocs.yml i18n lists it first)
 LANG_NAMES = {"en": "English", "es": "Spanish"}
 OG_LOCALES = {"en": "en_US", "es": "es_US"}
 SKIP_DIRS = {"assets", "search"}

@@ -6,7 +6,7 @@ A post is a pair of Markdown files in docs/updates/, paired by file name:
     docs/updates/2026-11-03-second-chance-act.es.md   (Spanish)
 
 Front matter: title, description, date (same as in the file name), reviewed,
-optional category, optional `draft: true`. The file name is the address:
+optional category, optional `draft: true` (sitebuild/schema/frontmatter.py Post). The file name is the address:
 /updates/2026-11-03-second-chance-act/ and /es/updates/2026-11-03-second-chance-act/.
 
 Publication: a normal build publishes a post when it is not a draft and its
@@ -33,7 +33,8 @@ import yaml
 
 from sitebuild.errors import BuildError
 from sitebuild.project import LANGS
-from sitebuild.review import ReviewError, parse_reviewed, shown
+from sitebuild.review import ReviewError, parse_reviewed
+from sitebuild.schema import check, frontmatter
 
 DEFAULT_LANG = LANGS[0]
 FOLDER = "updates"            # under docs/
@@ -147,27 +148,11 @@ def front_matter(text: str, src: str) -> dict[str, Any]:
     return meta
 
 
-def _date(meta: dict[str, Any], key: str, src: str) -> dt.date:
-    value = meta.get(key)
-    if value is None or value == "":
-        raise UpdatesError(f"{src}: front matter needs '{key}: YYYY-MM-DD'")
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise UpdatesError(f"{src}: '{key}' must be a date written YYYY-MM-DD, got '{value}'")
-    return value
-
-
 def _reviewed(meta: dict[str, Any], src: str) -> dt.date | None:
     try:
         return parse_reviewed(meta.get("reviewed"), src, post_date=meta.get("date"))
     except ReviewError as err:
         raise UpdatesError(str(err)) from err
-
-
-def _text(meta: dict[str, Any], key: str, src: str, what: str) -> str:
-    value = meta.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise UpdatesError(f"{src}: front matter needs '{key}' ({what})")
-    return " ".join(value.split())
 
 
 def parse_post(src_uri: str, text: str) -> Post:
@@ -187,22 +172,20 @@ def parse_post(src_uri: str, text: str) -> Post:
     except ValueError as err:
         raise UpdatesError(f"{src_uri}: the file name has an impossible date '{match['date']}'") from err
     meta = front_matter(text, src_uri)
-    date = _date(meta, "date", src_uri)
+    head = FRONT_MATTER.match(text)
+    # The shape (title, description, date, category, draft): schema.frontmatter.Post.
+    check(frontmatter.Post, meta, head.group(1) if head else "", src_uri, first_line=2, error=UpdatesError)
+    date = meta["date"]
     if date != name_date:
         raise UpdatesError(
             f"{src_uri}: 'date: {date}' does not match the date in the file name ({name_date})"
         )
-    head = FRONT_MATTER.match(text)
     if re.search(r"^#[ \t]", text[head.end():] if head else text, re.M):
         raise UpdatesError(
             f"{src_uri}: remove the '# ...' heading: a post's title comes from 'title:' in the front matter"
         )
     category = meta.get("category")
-    if category is not None and (not isinstance(category, str) or not category.strip()):
-        raise UpdatesError(f"{src_uri}: 'category' must be a short text, got {shown(category)}")
     draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        raise UpdatesError(f"{src_uri}: 'draft' must be true or false (or left out), got '{draft}'")
     return Post(
         src_uri=src_uri,
         lang=lang,
@@ -210,9 +193,9 @@ def parse_post(src_uri: str, text: str) -> Post:
         slug=match["slug"],
         date=date,
         reviewed=_reviewed(meta, src_uri),
-        title=_text(meta, "title", src_uri, "the post's headline"),
-        description=_text(meta, "description", src_uri, "one plain sentence for the index and the feed"),
-        category=category.strip() if isinstance(category, str) else None,
+        title=" ".join(meta["title"].split()),
+        description=" ".join(meta["description"].split()),
+        category=category.strip() if category else None,
         draft=draft,
     )
 

@@ -144,7 +144,16 @@ def test_an_unknown_page_key_stops_the_build(tmp_path):
     faq.write_text(faq.read_text(encoding="utf-8").replace("reviewed:", "author: me\nreviewed:", 1), encoding="utf-8")
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "front-matter key(s) author are not in the CMS's page fields" in result.stderr
+    assert "docs/faq.md:4: unknown field 'author'" in result.stderr  # sitebuild/schema/frontmatter.py Page
+
+
+def test_page_fields_are_the_front_matter_model(config):
+    """Every key the Page model accepts has a CMS field (or the editor would
+    drop it on save), with the build's required flags."""
+    from sitebuild.schema.frontmatter import Page, required
+
+    assert set(cms.PAGE_FIELDS) == set(Page.model_fields)
+    assert all(f["required"] is required(Page, k) for k, f in cms.PAGE_FIELDS.items())
 
 
 def test_firm_fields_check_what_the_build_checks(config):
@@ -179,7 +188,7 @@ def test_review_items_follow_the_review_sheet_rules(config, tmp_path):
     assert [k for k, f in item.items() if f["required"]] == ["id", "pages", "question"]
     assert item["closed"]["widget"] == "datetime" and item["closed"]["format"] == "YYYY-MM-DD"
     assert config["output"]["omit_empty_optional_fields"] is True  # an empty 'closed' is left out: open
-    current = load_items()
+    current = load_items(ROOT / "data" / "review.yml", ROOT / "docs")
     assert all(re.match(item["id"]["pattern"][0], i["id"]) for i in current)
     assert not re.match(item["id"]["pattern"][0], "Fee hours")
     # every page the editor offers is one scripts/review_sheet.py accepts, and back
@@ -189,10 +198,10 @@ def test_review_items_follow_the_review_sheet_rules(config, tmp_path):
     assert not any(o.endswith(".es.md") or o.endswith("index.md") and "/" in o for o in options)
     data = tmp_path / "review.yml"
     data.write_text(yaml.safe_dump({"items": [{"id": "a", "pages": options, "question": "Q"}]}), encoding="utf-8")
-    assert load_items(data)[0]["pages"] == options
+    assert load_items(data, ROOT / "docs")[0]["pages"] == options
     data.write_text("items:\n  - {id: a, pages: [faq.md], question: Q, closed: 'false'}\n", encoding="utf-8")
     with pytest.raises(ReviewDataError):  # what the editor would make of `closed: false`
-        load_items(data)
+        load_items(data, ROOT / "docs")
 
 
 def test_review_items_only_when_the_file_exists_and_closed_false_is_refused(tmp_path):
@@ -429,7 +438,7 @@ def test_a_bilingual_update_made_in_the_cms_builds_and_is_published(browser, ser
     out = tmp_path / "site"
     result = run_build(project, out)
     assert result.returncode == 0, result.stderr[-3000:]
-    phone = load_firm()["phone"]  # the display form the build derives from data/firm.yml
+    phone = load_firm(ROOT / "data" / "firm.yml")["phone"]  # the display form the build derives from data/firm.yml
     for lang, prefix in (("en", ""), ("es", "es/")):
         index = html_lib.unescape((out / prefix / "updates" / "index.html").read_text(encoding="utf-8"))
         assert f'href="{STEM}/"' in index and POST[lang]["title"] in index
@@ -509,7 +518,7 @@ READ_FILE = """async (path) => {
 
 @pytest.mark.browser
 def test_the_attorney_s_answer_closes_a_review_item_in_the_cms(browser, server, tmp_path):
-    before = load_items()
+    before = load_items(ROOT / "data" / "review.yml", ROOT / "docs")
     first = before[0]
     page, requests = open_cms(browser, server)
     console = watch_console(page)

@@ -27,7 +27,7 @@ from sitebuild.local_help import load as load_local
 
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
 FIRM = yaml.safe_load((ROOT / "data" / "firm.yml").read_text(encoding="utf-8"))
-LOCAL = load_local()
+LOCAL = load_local(ROOT / "data" / "local.yml")
 PAGES = {"en": ["/first-steps/", "/"], "es": ["/es/first-steps/", "/es/"]}
 
 

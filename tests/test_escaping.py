@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_build
+from conftest import SITE_DATA, copy_project, run_build
 
 from sitebuild.data import load_firm
 
@@ -92,7 +92,7 @@ def test_page_fields_read_back_as_text(page, hostile_server: str) -> None:
     [firm] = texts(page, ".dl-compliance strong:not([data-notice])")
     assert firm["text"] == V and firm["children"] == 0
     [call] = texts(page, ".dl-callbar__long")
-    assert call["text"].strip() == f"{V} · {load_firm()['phone']}"
+    assert call["text"].strip() == f"{V} · {load_firm(SITE_DATA / 'firm.yml')['phone']}"
     # JSON-LD carries the same text, as JSON.
     blocks = [json.loads(b) for b in page.eval_on_selector_all(
         'script[type="application/ld+json"]', "els => els.map(e => e.textContent)")]

@@ -337,7 +337,8 @@ CASES: dict[str, tuple[Mutation, str]] = {
         "data/quiz.yml: path court=not_sure, citizen=yes: this answer path reaches no outcome: add or change a rule"),
     "post without date": (
         replace(POST, "\ndate: 2026-11-03\n", "\n"),
-        "updates/2026-11-03-second-chance-act.md: front matter needs 'date: YYYY-MM-DD'"),
+        f"{POST}:2: missing 'date'. Hint: write date: YYYY-MM-DD, the day the post goes out "
+        "(the date in its file name), without quotes"),
     "duplicate post slug": (
         copy_post("2020-01-01-second-chance-act"),
         "duplicate slug 'second-chance-act' in updates/2020-01-01-second-chance-act.md, "
@@ -421,6 +422,18 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "[S14] a number for a Spanish search word in data/search.yml": (
         replace("data/search.yml", "    - multa\n", "    - 5\n"),
         f"data/search.yml:{line_of('data/search.yml', '    - multa')}: es: 'costs.md[3]' must be text, got 5. Hint: {TEXT_HINT}"),
+    # (sitebuild/schema/frontmatter.py: Page, and Post for docs/updates/)
+    "[S15] a part Material cannot hide, deep in a page's front matter": (
+        replace(EN, "reviewed: 2026-11-27\n", "reviewed: 2026-11-27\nhide:\n  - toc\n  - menu\n"),
+        f"{EN}:7: 'hide[1]' is 'menu'. Hint: a list of navigation, toc, footer, path, tags, feedback"),
+    "[S16] a list for a post's category": (
+        replace(POST, "category: Clearing your record", "category: [Clearing your record, Courts]"),
+        f"{POST}:{line_of(POST, 'category:')}: 'category' must be text, got list. "
+        "Hint: a short topic in this language, like Courts / La corte"),
+    "[S17] a misspelt key in a page's front matter": (
+        replace(ES, "reviewed: 2026-11-27\n", "reviewed: 2026-11-27\nrobot: noindex\n"),
+        f"{ES}:5: unknown field 'robot'. Hint: delete it, or check its spelling "
+        "(description, hero_text, hero_title, hide, reviewed, robots, search, template, title)"),
     # ---- scripts in built pages ----------------------------------------------------
     "inline script added by a template": (
         replace("overrides/update.html", "{% block content %}", "{% block content %}<script>track()</script>"),
@@ -547,7 +560,7 @@ END_TO_END = (
     "inline script added by a template",    # on_post_page: the CSP allowlist
     "word to avoid in a Spanish page",      # hooks/terms.py: pages
     "English term in a Spanish data string",  # hooks/terms.py: data strings
-    "missing description",                  # on_page_markdown (hooks/content.py)
+    "missing description",                  # on_page_context (hooks/seo.py)
     "broken internal link",                 # MkDocs' own validation: links
     "broken anchor",                        # MkDocs' own validation: anchors
 )
@@ -627,7 +640,7 @@ def page_case(edit: Callable[[str], str], lang: str = "en", name: str = "legal-f
         templates = frozenset(p.name for p in (ROOT / "overrides").glob("*.html"))
         meta, _, _ = rules.check_page(path, f"docs/{rel}", lang, load_firm(FIXTURE_DATA / "firm.yml"),
                                       rules.renderer(_config()),
-                                      reserved_ids(), templates, rel)
+                                      reserved_ids(ROOT), templates, rel)
         return "ok"
     return run
 
@@ -837,7 +850,7 @@ DIRECT: dict[str, tuple[Callable[[Path], object], str]] = {
         "Hint: write one line of text after title: (in quotes if it holds : or # or [)"),
     "[F16] template: outside overrides/": (
         page_case(front("reviewed:", "template: ../../../../etc/passwd\nreviewed:")),
-        f"{EN}:4: 'template: ../../../../etc/passwd' is not one of the site's page templates. "
+        f"{EN}:4: 'template' is not one of the site's page templates, got '../../../../etc/passwd'. "
         "Hint: use one of 404.html, contact.html, home.html, main.html, quiz.html, update.html, updates.html, "
         "or leave the line out"),
     "[F17] draft: on an ordinary page": (

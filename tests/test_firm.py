@@ -47,7 +47,7 @@ def test_check_release_refuses_placeholders_and_passes_when_confirmed(monkeypatc
     """The frozen facts hold a placeholder e-mail and unconfirmed keys: each is
     one line; once filled in and confirmed, none."""
     frozen = yaml.safe_load((FIXTURE_DATA / "firm.yml").read_text(encoding="utf-8"))
-    monkeypatch.setattr(check_release, "load_firm", lambda: load_firm(FIXTURE_DATA / "firm.yml"))
+    monkeypatch.setattr(check_release, "load_firm", lambda _path: load_firm(FIXTURE_DATA / "firm.yml"))
     found = check_release.firm_problems()
     assert "data/firm.yml: 'email' is a placeholder" in found
     assert [line for line in found if "not confirmed" in line] == [
@@ -61,7 +61,7 @@ def test_check_release_refuses_placeholders_and_passes_when_confirmed(monkeypatc
     )
     path = tmp_path / "firm.yml"
     path.write_text(yaml.safe_dump(confirmed, allow_unicode=True))
-    monkeypatch.setattr(check_release, "load_firm", lambda: load_firm(path))
+    monkeypatch.setattr(check_release, "load_firm", lambda _path: load_firm(path))
     assert check_release.firm_problems() == []
 
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from posixpath import dirname, join, normpath
 
+from conftest import SITE_DATA
+
 from sitebuild.data import load_firm, load_strings
 
-STRINGS = load_strings()
-FIRM = load_firm()
+STRINGS = load_strings(SITE_DATA / "strings.yml")
+FIRM = load_firm(SITE_DATA / "firm.yml")
 
 
 def resolve(rel: str, href: str) -> str:

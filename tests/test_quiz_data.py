@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, SITE_DATA, copy_project, run_build
 
 from sitebuild.data import load_firm
 from sitebuild.quiz import QuizError, enumerate_paths, load, validate
@@ -19,7 +19,7 @@ from tools.readability import EN_MAX_GRADE, ES_MIN_EASE, score
 
 FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
 DATA = load(ROOT / "data" / "quiz.yml")
-FIRM = load_firm()
+FIRM = load_firm(SITE_DATA / "firm.yml")
 STRINGS = {lang: {k: v[lang] for k, v in yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8")).items()}
            for lang in ("en", "es")}
 

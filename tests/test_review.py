@@ -168,8 +168,8 @@ def test_check_release_lists_unverified_local_help_and_costs(monkeypatch, tmp_pa
         shutil.copy(FIXTURE_DATA / name, tmp_path / name)
     local_yml, costs_yml = tmp_path / "local.yml", tmp_path / "costs.yml"
     entries, amounts = local_help.unverified_entries, costs.unverified_costs
-    monkeypatch.setattr(local_help, "unverified_entries", lambda: entries(local_yml))
-    monkeypatch.setattr(costs, "unverified_costs", lambda: amounts(costs_yml))
+    monkeypatch.setattr(local_help, "unverified_entries", lambda _path: entries(local_yml))
+    monkeypatch.setattr(costs, "unverified_costs", lambda _path: amounts(costs_yml))
     counties = yaml.safe_load(local_yml.read_text(encoding="utf-8"))["counties"]
     items = yaml.safe_load(costs_yml.read_text(encoding="utf-8"))["items"]
     expected = [f"data/local.yml: {cid}/{eid}: not verified"

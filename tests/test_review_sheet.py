@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, content_pages
+from conftest import ROOT, SITE_DATA, SITE_ROOT, content_pages
 
 from scripts.review_sheet import page_key, render
 from sitebuild.quiz import load as load_quiz
@@ -31,7 +31,7 @@ def test_the_sheet_lists_every_page_and_update(site_dir, sheet):
 
 
 def test_every_open_item_has_a_checkbox_where_it_belongs(sheet):
-    items = open_items()
+    items = open_items(SITE_DATA / "review.yml", SITE_ROOT / "docs")
     assert items, "data/review.yml has no open item: then this test has nothing to prove"
     for item in items:
         found = sheet.find_all("strong", string=item["id"])
@@ -77,12 +77,12 @@ def test_bad_review_data_is_named(tmp_path, text, message):
     path = tmp_path / "review.yml"
     path.write_text(text)
     with pytest.raises(ReviewDataError, match=message):
-        load_items(path)
+        load_items(path, ROOT / "docs")
 
 
 def test_a_closed_item_is_not_open(tmp_path):
     path = tmp_path / "review.yml"
     path.write_text("items:\n  - {id: a, pages: [faq.md], question: Q, closed: 2026-12-01}\n"
                     "  - {id: b, pages: [quiz], question: Q, closed: false}\n")
-    assert [i["id"] for i in open_items(path)] == ["b"]
-    assert load_items(path)[0]["closed"] == dt.date(2026, 12, 1)
+    assert [i["id"] for i in open_items(path, ROOT / "docs")] == ["b"]
+    assert load_items(path, ROOT / "docs")[0]["closed"] == dt.date(2026, 12, 1)

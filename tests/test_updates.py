@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, SITE_DATA, copy_project, run_build
 from lxml import etree
 
 from scripts import new_post, translations
@@ -24,7 +24,7 @@ from tools.bench_updates import add_synthetic_posts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "updates"
 POSTS = load_posts(ROOT / "docs")
-STRINGS = load_strings()
+STRINGS = load_strings(SITE_DATA / "strings.yml")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -197,9 +197,9 @@ def test_feed_keeps_only_the_newest_posts(paged_site):
 # --- broken posts fail the build, naming the file -----------------------------
 
 @pytest.mark.parametrize("case,message", [
-    ("no-date", "updates/2026-10-01-no-date.md: front matter needs 'date: YYYY-MM-DD'"),
+    ("no-date", "docs/updates/2026-10-01-no-date.md:2: missing 'date'"),
     ("bad-date", "updates/2026-10-02-bad-date.md:4: impossible date"),
-    ("no-title", "updates/2026-10-03-no-title.es.md: front matter needs 'title'"),
+    ("no-title", "docs/updates/2026-10-03-no-title.es.md:2: missing 'title'"),
     ("duplicate-slug", "duplicate slug 'same-news' in updates/2026-10-04-same-news.md, "
                        "updates/2026-10-05-same-news.md"),
     ("no-translation", "updates/2026-10-06-english-only.es.md: missing"),
@@ -219,11 +219,11 @@ def test_broken_post_fails_the_build_naming_the_file(tmp_path: Path, case: str, 
     ("updates/2026-01-05-x.md", "---\ntitle: T\ndescription: D\ndate: 2026-01-06\nreviewed: 2026-01-06\n---\n",
      "does not match the date in the file name"),
     ("updates/2026-01-05-x.md", "---\ntitle: T\ndate: 2026-01-05\nreviewed: 2026-01-05\n---\n",
-     "needs 'description'"),
+     ":2: missing 'description'"),
     ("updates/2026-01-05-x.md", "---\ntitle: T\ndescription: D\ndate: 2026-01-05\n---\n",
-     "needs 'reviewed: pending' (not reviewed yet) or 'reviewed: YYYY-MM-DD'"),
+     ":2: missing 'reviewed'. Hint: write 'reviewed: pending' (not reviewed yet) or 'reviewed: YYYY-MM-DD'"),
     ("updates/2026-01-05-x.md", "---\ntitle: T\ndescription: D\ndate: soon\nreviewed: 2026-01-05\n---\n",
-     "'date' must be a date written YYYY-MM-DD"),
+     ":4: 'date' must be a date YYYY-MM-DD, got 'soon'"),
     ("updates/2026-01-05-x.es.md", "---\ntitle: T\ndescription: D\ndate: 2026-01-05\nreviewed: 2026-01-05\n---\n"
      "\n# T\n\nTexto.\n", "a post's title comes from 'title:'"),
 ])
@@ -280,7 +280,7 @@ def test_new_post_rejected_gives_only_the_true_error(tmp_path: Path, capsys):
     code = new_post.main(["Fees", "--es-title", "   ", "--date", "2026-12-01", "--docs", str(docs)])
     assert code == 1
     err = capsys.readouterr().err
-    assert err == "updates/2026-12-01-fees.es.md: front matter needs 'title' (the post's headline)\n"
+    assert err.startswith("updates/2026-12-01-fees.es.md:2: 'title' is empty. Hint: ")
     assert not list((docs / "updates").iterdir()), "nothing is written when a file is rejected"
 
 
@@ -382,8 +382,8 @@ def test_bad_build_date_and_draft_values_are_refused(tmp_path: Path):
     with pytest.raises(UpdatesError) as err:
         parse_post("updates/2026-01-05-x.md", "---\ntitle: T\ndescription: D\ndate: 2026-01-05\n"
                                               "reviewed: pending\ndraft: yes please\n---\n")
-    assert str(err.value) == ("updates/2026-01-05-x.md: 'draft' must be true or false (or left out), "
-                              "got 'yes please'")
+    assert str(err.value) == ("updates/2026-01-05-x.md:6: 'draft' must be true or false, got 'yes please'. "
+                              "Hint: write draft: true, or leave the line out to publish")
 
 
 def test_a_rejected_post_does_not_also_report_its_twin_missing(tmp_path: Path):
@@ -394,4 +394,5 @@ def test_a_rejected_post_does_not_also_report_its_twin_missing(tmp_path: Path):
     (docs / "updates" / "2026-01-05-x.es.md").write_text(good, encoding="utf-8")
     with pytest.raises(UpdatesError) as err:
         load_posts(docs)
-    assert str(err.value) == "Updates:\n  updates/2026-01-05-x.md: front matter needs 'title' (the post's headline)"
+    assert str(err.value) == ("Updates:\n  updates/2026-01-05-x.md:2: missing 'title'. "
+                              "Hint: write title: and the page's title, in one line")
