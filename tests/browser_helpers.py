@@ -50,3 +50,13 @@ def watch(page) -> Watch:  # type: ignore[no-untyped-def]
     page.on("request", lambda r: w.foreign.append(r.url) if off_loopback(r.url) else None)
     return w
 
+
+
+def wait_for_errors(page, errors: list[str], timeout_ms: int = 10_000) -> list[str]:  # type: ignore[no-untyped-def]
+    """`errors` once the page has thrown (Playwright delivers `pageerror`
+    after the fact, later under load), or still empty after timeout_ms."""
+    waited = 0
+    while not errors and waited < timeout_ms:
+        page.wait_for_timeout(50)  # lets Playwright deliver the event
+        waited += 50
+    return errors

@@ -220,7 +220,7 @@ def test_no_word_breaks_in_answers_or_buttons_at_200_percent_text(browser, serve
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             broken.append(f"{path}: {width} px wide at 200 % text")
-    page.goto(server + prefix + "/quiz/", wait_until="networkidle")
+    page.goto(server + prefix + "/quiz/", wait_until="load")
     page.evaluate(big)
     # Every question on one path through the quiz: answer the first option.
     for step in range(12):

@@ -538,7 +538,7 @@ def test_the_attorney_s_answer_closes_a_review_item_in_the_cms(browser, server, 
     assert not foreign(requests, server), foreign(requests, server)
     page.context.close()
 
-    after = load_items(data)  # the review sheet's and check-release's own reader
+    after = load_items(data, ROOT / "docs")  # the review sheet's and check-release's own reader
     assert [i["id"] for i in after] == [i["id"] for i in before]
     assert after[0]["closed"] == dt.date(2026, 12, 1)
     assert after[0]["answer"] == "The fee is $150; about 15 hours is right."

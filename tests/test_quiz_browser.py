@@ -25,7 +25,7 @@ import os
 import time
 
 import pytest
-from browser_helpers import axe_violations
+from browser_helpers import axe_violations, wait_for_errors
 from conftest import ROOT
 
 from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
@@ -293,7 +293,7 @@ def test_a_tree_that_cannot_be_walked_leaves_the_no_js_text(browser, server, dam
         assert not errors and page.is_visible("[data-quiz]") and not page.is_visible("[data-quiz-fallback]")
         first = DATA["questions"][0]
         answer_by_mouse(page, first["id"], first["options"][0]["id"])
-    assert errors, "the damaged tree should make quiz.js throw"
+    assert wait_for_errors(page, errors), "the damaged tree should make quiz.js throw"
     assert page.is_visible("[data-quiz-fallback]") and not page.is_visible("[data-quiz]")
     assert page.evaluate("[...document.querySelectorAll('[data-quiz-every]')].map(d => d.open)") == [True]
     ctx.close()

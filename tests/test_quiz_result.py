@@ -23,6 +23,7 @@ import re
 
 import pytest
 import yaml
+from browser_helpers import wait_for_errors
 from conftest import ROOT
 
 from sitebuild.quiz import enumerate_paths, evaluate, load, warnings_for
@@ -58,6 +59,14 @@ def one_per_outcome() -> list[list[tuple[str, str]]]:
     for p in PATHS:
         seen.setdefault((evaluate(dict(p))[0], bool(warnings_for(dict(p)))), p)
     return list(seen.values())
+
+
+def ready(page) -> None:
+    """The quiz has rendered (quiz.js unhides it after its first render) and
+    the fonts it is measured in are in: what these layout checks need, and
+    no 500 ms network-quiet wait per page."""
+    page.wait_for_selector("[data-quiz]:not([hidden])")
+    page.wait_for_function("document.fonts.status === 'loaded'")
 
 
 def tap(page, selector: str) -> None:
@@ -123,7 +132,8 @@ def test_first_screen_after_the_last_answer(page, server, lang, case):
     name, path = case
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + URL[lang], wait_until="networkidle")
+    page.goto(server + URL[lang], wait_until="load")
+    ready(page)
     answer(page, path)
     assert page.get_attribute("[data-quiz-result]", "data-outcome") == evaluate(dict(path))[0]
     s = page.evaluate(FIRST_SCREEN)
@@ -136,10 +146,12 @@ def test_first_screen_after_the_last_answer(page, server, lang, case):
 def test_every_outcome_fits_the_first_screen(page, server, lang):
     """Each outcome, with and without a warning, reached by the quiz's own
     resume (sessionStorage) and its last answer submitted again."""
-    page.goto(server + URL[lang], wait_until="networkidle")
+    page.goto(server + URL[lang], wait_until="load")
+    ready(page)
     for path in one_per_outcome():
         page.evaluate("a => sessionStorage.setItem('dl-quiz', JSON.stringify({a, at: '@result'}))", dict(path))
-        page.reload(wait_until="networkidle")
+        page.reload(wait_until="load")
+        ready(page)
         tap(page, '[data-quiz-action="back"]')
         tap(page, '[data-quiz-action="next"]')
         assert page.get_attribute("[data-quiz-result]", "data-outcome") == evaluate(dict(path))[0]
@@ -148,7 +160,8 @@ def test_every_outcome_fits_the_first_screen(page, server, lang):
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_first_question_is_on_the_first_screen(page, server, lang):
-    page.goto(server + URL[lang], wait_until="networkidle")
+    page.goto(server + URL[lang], wait_until="load")
+    ready(page)
     s = page.evaluate("""() => {
       const bar = document.querySelector('.dl-callbar').getBoundingClientRect();
       const q = document.querySelector('[data-quiz] fieldset h2').getBoundingClientRect();
@@ -161,7 +174,8 @@ def test_first_question_is_on_the_first_screen(page, server, lang):
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_printed_summary(page, server, lang):
     path = CASES[0][1]  # a warned path
-    page.goto(server + URL[lang], wait_until="networkidle")
+    page.goto(server + URL[lang], wait_until="load")
+    ready(page)
     answer(page, path)
     page.evaluate("() => { window.print = () => {}; }")
     tap(page, '[data-quiz-action="print"]')
@@ -206,8 +220,8 @@ def test_a_quiz_that_cannot_render_leaves_the_notice(browser, server):
         route.fulfill(body=body, content_type="text/javascript")
 
     page.route("**/assets/js/quiz-data.*.js", broken)
-    page.goto(server + URL["en"], wait_until="networkidle")
-    assert errors, "the broken data should make quiz.js throw"
+    page.goto(server + URL["en"], wait_until="load")
+    assert wait_for_errors(page, errors), "the broken data should make quiz.js throw"
     assert page.is_visible("[data-quiz-fallback]")
     assert not page.is_visible("[data-quiz]")
     ctx.close()

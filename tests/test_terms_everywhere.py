@@ -261,7 +261,7 @@ def test_build_refuses_a_word_in_a_new_data_file_and_in_post_front_matter(tmp_pa
         "# a new data file\nline:\n  en: Call\n  es: Una tarifa de la corte\n", encoding="utf-8")
     post = project / "docs" / "updates" / "2026-11-03-second-chance-act.es.md"
     text = post.read_text(encoding="utf-8")
-    post.write_text(text.replace("---\n", '---\nsummary: "Lea el historial."\n', 1), encoding="utf-8")
+    post.write_text(text.replace("---\n", '---\nhero_text: "Lea el historial."\n', 1), encoding="utf-8")
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0, "the build passed with words to avoid"
     assert expected("tarifa", "data/help-lines.yml", 4) in result.stderr, result.stderr[-3000:]
