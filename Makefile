@@ -44,8 +44,8 @@ lint: $(STAMP)  ## ruff (style, imports, bugs) and mypy (types) over the code; c
 test: lint $(STAMP) $(NODE)  ## lint, then build once in strict mode, run the whole suite (two workers; one per file)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-test-fast: $(STAMP) $(NODE)  ## the edit loop: every test that needs no browser and no extra build
-	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not build"
+test-fast: $(STAMP) $(NODE)  ## the edit loop: every test that needs no browser, no extra build and no Java
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not build and not external"
 
 check-release: build  ## refuse to publish: placeholder firm facts, pending reviews, open review items, TODO text, SITE_URL
 	$(BIN)/python -m scripts.check_release

@@ -94,16 +94,22 @@ SITE_DATA = SITE_ROOT / "data"
 # (or a fixture it uses) needs the `browser` fixture, and `build` when it or
 # one of its fixtures builds a copy of the project (run_build/copy_project),
 # beyond the one session build every lane shares.
+# A test is `external` when it runs a program outside Python over the whole
+# site (Java's Nu validator: about 12 s, so not in the edit loop).
 BUILDS = ("run_build(", "copy_project(")
+EXTERNAL = ("vnu_jar(",)
 
 
 @functools.cache
-def _builds(func: object) -> bool:
+def _source(func: object) -> str:
     try:
-        source = inspect.getsource(func)  # type: ignore[arg-type]
+        return inspect.getsource(func)  # type: ignore[arg-type]
     except (OSError, TypeError):
-        return False
-    return any(call in source for call in BUILDS)
+        return ""
+
+
+def _builds(func: object) -> bool:
+    return any(call in _source(func) for call in BUILDS)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -116,6 +122,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             d.func for name in names if name != "site_dir" for d in defs.get(name, ())]
         if any(_builds(f) for f in funcs if f is not None):
             item.add_marker(pytest.mark.build)
+        if any(call in _source(f) for f in funcs if f is not None for call in EXTERNAL):
+            item.add_marker(pytest.mark.external)
 
 
 @pytest.fixture(scope="session")
