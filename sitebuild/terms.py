@@ -528,7 +528,8 @@ def mark_embedded(html: str, terms: Terms, page_lang: str) -> str:
         if m.start() < pos:  # inside a raw element already copied
             continue
         chunk = html[pos:m.start()]
-        if chunk and (pattern.search(chunk) or "*" in chunk):
+        # Most chunks are the white space between tags: no word, no search.
+        if chunk and not chunk.isspace() and ("*" in chunk or pattern.search(chunk)):
             chunk = convert(chunk)
         out.append(chunk)
         out.append(m.group(0))

@@ -196,3 +196,17 @@ def page(browser):  # type: ignore[no-untyped-def]
     pg = ctx.new_page()
     yield pg
     ctx.close()
+
+
+# TEST_TIMELINE=FILE: each worker appends "worker start end nodeid" per test
+# (wall-clock seconds), to see how `-n 2 --dist loadfile` shares the files
+# (tools/test_timeline.py prints the per-worker view). Off by default.
+if os.environ.get("TEST_TIMELINE"):
+    import time as _time
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+        start = _time.time()
+        yield
+        with open(os.environ["TEST_TIMELINE"], "a", encoding="utf-8") as out:
+            out.write(f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')} {start:.2f} {_time.time():.2f} {item.nodeid}\n")

@@ -37,9 +37,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from sitebuild.project import here
 from sitebuild.updates import FOLDER
 
-ROOT = Path()  # the project folder: run from it (python -m tools.bench_updates)
+ROOT = here().root  # the project of the mkdocs.yml in the current folder (python -m tools.bench_updates)
 PROJECT = ("docs", "overrides", "hooks", "data", "scripts", "sitebuild", "mkdocs.yml", "package.json")
 START = dt.date(2020, 1, 1)
 
