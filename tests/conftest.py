@@ -60,15 +60,16 @@ def run_build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = N
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 
 
-def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A throw-away copy of the project (content, templates, data, hooks);
-    `data=FIXTURE_DATA` takes data/*.yml from the frozen fixtures instead
-    of today's data/."""
+def copy_project(dest: Path, data: Path | None = None, src: Path = ROOT) -> Path:
+    """A throw-away copy of the project at `src` (content, templates, data,
+    hooks); `data=FIXTURE_DATA` takes data/*.yml from the frozen fixtures
+    instead of today's data/; `src=SITE_ROOT` copies what the session site
+    was built from (the launch-day copy under LAUNCH_DAY=1)."""
     for name in ("docs", "overrides", "hooks", "scripts", "sitebuild"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(data or ROOT / "data", dest / "data", ignore=shutil.ignore_patterns("__pycache__", "README.md"))
+        shutil.copytree(src / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(data or src / "data", dest / "data", ignore=shutil.ignore_patterns("__pycache__", "README.md"))
     for name in ("mkdocs.yml", "package.json"):
-        shutil.copy(ROOT / name, dest / name)
+        shutil.copy(src / name, dest / name)
     if (ROOT / "node_modules").exists():  # the CMS bundle (`npm ci`), shared read-only
         (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
