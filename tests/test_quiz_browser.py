@@ -91,6 +91,11 @@ STATE = """() => {
 }"""
 
 
+def quiz_ready(page) -> None:
+    """quiz.js reveals the quiz only after its first render: wait for that."""
+    page.wait_for_selector("[data-quiz]:not([hidden])")
+
+
 def state(page) -> dict:
     return page.evaluate(STATE)
 
@@ -195,6 +200,7 @@ def test_a_covering_set_of_paths_matches_the_evaluator(browser, server, lang):
     page = ctx.new_page()
     errors = collect_errors(page)
     page.goto(server + URL[lang], wait_until="networkidle")
+    quiz_ready(page)
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))  # from here on: none allowed
     for i, path in enumerate(PATHS):
@@ -246,6 +252,7 @@ def test_stored_answers_the_data_no_longer_has_are_asked_again(browser, server, 
     page = ctx.new_page()
     errors = collect_errors(page)
     page.goto(server + URL[lang], wait_until="networkidle")
+    quiz_ready(page)
     for name, answers, question in retired_cases():
         seed(page, {"a": answers, "at": "@result"})
         page.reload(wait_until="load")
@@ -301,6 +308,7 @@ def test_a_tree_that_cannot_be_walked_leaves_the_no_js_text(browser, server, dam
 
 def test_no_request_while_taking_the_quiz(page, server):
     page.goto(server + URL["en"], wait_until="networkidle")
+    quiz_ready(page)
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     for q, a in LONGEST:
@@ -316,6 +324,7 @@ def test_no_request_while_taking_the_quiz(page, server):
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_axe_finds_nothing_at_any_step(page, server, lang):
     page.goto(server + URL[lang], wait_until="networkidle")
+    quiz_ready(page)
     problems = []
     for n, (q, a) in enumerate(LONGEST, 1):
         problems += [f"step {n} ({q}): {v}" for v in axe_violations(page)]
@@ -330,6 +339,7 @@ def test_axe_finds_nothing_at_any_step(page, server, lang):
 
 def test_missing_answer_is_announced_and_keeps_the_answers(page, server):
     page.goto(server + URL["en"], wait_until="networkidle")
+    quiz_ready(page)
     answer_by_mouse(page, "court", "nc_state")
     tap(page, '[data-quiz-action="next"]')
     error = page.locator('fieldset[data-question="age"] [role="alert"]')
@@ -345,11 +355,13 @@ def test_missing_answer_is_announced_and_keeps_the_answers(page, server):
 
 def test_language_switch_keeps_the_answers(page, server):
     page.goto(server + URL["en"], wait_until="networkidle")
+    quiz_ready(page)
     answer_by_mouse(page, "court", "nc_state")
     answer_by_mouse(page, "age", "age_22_plus")
     answer_by_mouse(page, "charge", "possession")
     href = page.locator('.md-select__link[hreflang="es"]').first.evaluate("a => a.href")
     page.goto(href, wait_until="networkidle")
+    quiz_ready(page)
     assert page.evaluate("document.documentElement.lang") == "es"
     s = state(page)
     assert s["question"] == "overdose"
@@ -366,6 +378,7 @@ def test_language_switch_keeps_the_answers(page, server):
     # ...and back to English: the same result, in English.
     href = page.locator('.md-select__link[hreflang="en"]').first.evaluate("a => a.href")
     page.goto(href, wait_until="networkidle")
+    quiz_ready(page)
     s = state(page)
     assert s["outcome"] == "discretionary" and s["warnings"] == ["non_citizen"]
     assert s["reasons"] == expected_reasons(answers, "en")
@@ -373,6 +386,7 @@ def test_language_switch_keeps_the_answers(page, server):
 
 def test_clear_my_answers_wipes_session_storage(page, server):
     page.goto(server + URL["es"], wait_until="networkidle")
+    quiz_ready(page)
     answer_by_mouse(page, "court", "nc_state")
     answer_by_mouse(page, "age", "age_22_plus")
     assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is not None
@@ -383,6 +397,7 @@ def test_clear_my_answers_wipes_session_storage(page, server):
     assert s["question"] == "court" and s["checked"] is None and s["focus"] == "H2:court"
     assert s["status"] == DATA["ui"]["cleared"]["es"]
     page.reload(wait_until="networkidle")
+    quiz_ready(page)
     s = state(page)
     assert s["question"] == "court" and s["checked"] is None
     # The privacy promise is on the page, next to the button.
@@ -391,6 +406,7 @@ def test_clear_my_answers_wipes_session_storage(page, server):
 
 def test_print_or_save_my_summary(page, server):
     page.goto(server + URL["es"], wait_until="networkidle")
+    quiz_ready(page)
     for q, a in LONGEST:
         answer_by_mouse(page, q, a)
     page.evaluate("() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }")
