@@ -53,7 +53,7 @@ from sitebuild.schema import frontmatter
 from sitebuild.sourcefiles import compose_yaml, docs_file_problem, read_page
 
 KEY = "_rules_docs"  # this build's findings, from on_config to on_nav
-POSTS = "updates/"
+POSTS = frontmatter.POSTS  # docs/updates/: posts (one home: the front-matter models)
 Render = Callable[[str], str]
 
 

@@ -37,7 +37,7 @@ from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.schema import check, frontmatter
 
 DEFAULT_LANG = LANGS[0]
-FOLDER = "updates"            # under docs/
+FOLDER = frontmatter.POSTS.rstrip("/")  # "updates", under docs/ (one home: the front-matter models)
 PER_PAGE = 10                 # posts on each index page
 FEED_ENTRIES = 20             # newest posts in each feed (the feed's size stays flat)
 FEED_FILE = "feed.xml"

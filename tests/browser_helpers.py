@@ -60,3 +60,8 @@ def wait_for_errors(page, errors: list[str], timeout_ms: int = 10_000) -> list[s
         page.wait_for_timeout(50)  # lets Playwright deliver the event
         waited += 50
     return errors
+
+
+def quiz_ready(page) -> None:  # type: ignore[no-untyped-def]
+    """quiz.js reveals the quiz only after its first render: wait for that."""
+    page.wait_for_selector("[data-quiz]:not([hidden])")

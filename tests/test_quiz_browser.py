@@ -25,7 +25,7 @@ import os
 import time
 
 import pytest
-from browser_helpers import axe_violations, wait_for_errors
+from browser_helpers import axe_violations, quiz_ready, wait_for_errors
 from conftest import ROOT
 
 from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
@@ -89,11 +89,6 @@ STATE = """() => {
     status: root.querySelector('[data-quiz-status]').textContent,
   };
 }"""
-
-
-def quiz_ready(page) -> None:
-    """quiz.js reveals the quiz only after its first render: wait for that."""
-    page.wait_for_selector("[data-quiz]:not([hidden])")
 
 
 def state(page) -> dict:

@@ -23,7 +23,7 @@ import re
 
 import pytest
 import yaml
-from browser_helpers import wait_for_errors
+from browser_helpers import quiz_ready, wait_for_errors
 from conftest import ROOT
 
 from sitebuild.quiz import enumerate_paths, evaluate, load, warnings_for
@@ -65,7 +65,7 @@ def ready(page) -> None:
     """The quiz has rendered (quiz.js unhides it after its first render) and
     the fonts it is measured in are in: what these layout checks need, and
     no 500 ms network-quiet wait per page."""
-    page.wait_for_selector("[data-quiz]:not([hidden])")
+    quiz_ready(page)
     page.wait_for_function("document.fonts.status === 'loaded'")
 
 
