@@ -51,10 +51,13 @@ class QuizError(BuildError, ValueError):  # ValueError: older callers catch it
 # Loading
 # --------------------------------------------------------------------------
 
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same data, ~10x faster
+
+
 def load(path: Path | str = QUIZ_FILE) -> dict[str, Any]:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML)  # noqa: S506 - a safe loader
     except FileNotFoundError as err:
         raise QuizError(f"{path}: file not found") from err
     except yaml.YAMLError as err:

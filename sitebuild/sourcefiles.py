@@ -7,6 +7,7 @@ so a broken block is reported at its real line in the Markdown file."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,9 +189,12 @@ def _bad_date(line: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=64)
 def compose_yaml(text: str) -> yaml.Node | None:
-    """The YAML node tree (values with their lines); call after load_yaml."""
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    """The YAML node tree (values with their lines); call after load_yaml.
+    libyaml when present (same nodes and lines, ~10x faster); one tree per
+    text, shared by every caller: read it, never change it."""
+    return yaml.compose(text, Loader=_C)
 
 
 def read_yaml(path: Path, where: str) -> Any:
