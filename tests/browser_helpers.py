@@ -1,12 +1,15 @@
-"""What the browser tests share: axe-core, and watching a page for console
+"""What the browser tests share: axe-core, watching a page for console
 errors (every Content-Security-Policy violation is one: tools/serve.py
-applies the site's _headers) and for requests that leave loopback.
+applies the site's _headers) and for requests that leave loopback, waiting
+for the quiz, and the WCAG checks axe cannot make (the keyboard walk, the
+twin link on the first screen).
 
 Test modules import from here, never from each other."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from posixpath import dirname, join, normpath
 from urllib.parse import urlparse
 
 from axe_playwright_python.sync_playwright import Axe
@@ -65,3 +68,128 @@ def wait_for_errors(page, errors: list[str], timeout_ms: int = 10_000) -> list[s
 def quiz_ready(page) -> None:  # type: ignore[no-untyped-def]
     """quiz.js reveals the quiz only after its first render: wait for that."""
     page.wait_for_selector("[data-quiz]:not([hidden])")
+
+
+# --- WCAG 2.2 AA points axe cannot see (the phone pass in test_browser.py) ---
+
+MAX_TABS = 200  # more stops than any page has; the walk ends when focus comes round
+
+# Runs in the page after each Tab: what has the focus, is it covered, and
+# what contrast its ring has against the colours behind it.
+FOCUS_PROBE = r"""
+() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+    (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "") +
+    " '" + (el.textContent || el.value || "").trim().slice(0, 30) + "'";
+  const r = el.getBoundingClientRect();
+  const vw = document.documentElement.clientWidth, vh = window.innerHeight;
+  const out = { name, covered: [], key: name + r.top + window.scrollY };
+  if (r.width === 0 || r.height === 0) { out.hidden = true; return out; }
+  // Points inside the element and inside the viewport: centre and corners.
+  const x0 = Math.max(r.left + 2, 0), x1 = Math.min(r.right - 2, vw - 1);
+  const y0 = Math.max(r.top + 2, 0), y1 = Math.min(r.bottom - 2, vh - 1);
+  if (x0 > x1 || y0 > y1) { out.covered.push("outside the viewport"); return out; }
+  // A link that wraps has one box per line: test the centre of each box.
+  const boxes = [...el.getClientRects()];
+  const points = boxes.length > 1
+    ? boxes.filter(b => b.width > 4 && b.height > 4).map(b => [(b.left + b.right) / 2, (b.top + b.bottom) / 2])
+        .filter(([x, y]) => x >= 0 && x < vw && y >= 0 && y < vh)
+    : [[(x0 + x1) / 2, (y0 + y1) / 2], [x0, y0], [x1, y0], [x0, y1], [x1, y1]];
+  for (const [x, y] of points) {
+    const top = document.elementFromPoint(x, y);
+    if (top && top !== el && !el.contains(top)) {
+      out.covered.push(`(${Math.round(x)},${Math.round(y)}) under ${top.tagName.toLowerCase()}.${top.className}`);
+    }
+  }
+  // Focus ring: outline (or, for radios and checkboxes styled through their
+  // label, the label's box-shadow ring is checked by its own outline too).
+  const cs = getComputedStyle(el);
+  out.ring = { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), color: cs.outlineColor };
+  // Colours behind the ring: the first ancestor that paints a background
+  // (every colour of a gradient counts).
+  const colours = [];
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const pcs = getComputedStyle(p);
+    const img = pcs.backgroundImage.match(/rgba?\([^)]*\)/g);
+    if (img) colours.push(...img);
+    const bg = pcs.backgroundColor;
+    if (!/rgba\(0, 0, 0, 0\)|transparent/.test(bg)) { colours.push(bg); break; }
+    if (img) break;
+  }
+  out.behind = colours.length ? colours : ["rgb(255, 255, 255)"];
+  return out;
+}
+"""
+
+def rgb(text: str) -> tuple[float, float, float, float]:
+    inner = text[text.index("(") + 1:text.index(")")].replace("/", ",")
+    parts = [float(p) for p in inner.replace(",", " ").split()]
+    return (parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else 1.0)
+
+
+def luminance(colour: tuple[float, float, float, float]) -> float:
+    def lin(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b, _ = colour
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(rgb(a)), luminance(rgb(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def twin_of(rel: str, lang: str) -> str:
+    """'/first-steps/' <-> '/es/first-steps/'."""
+    path = "/" + rel.removesuffix("index.html")
+    return path[3:] if lang == "es" else "/es" + path
+
+
+def walk_focus(page) -> list[str]:
+    problems: list[str] = []
+    seen: set[str] = set()
+    page.evaluate("window.scrollTo(0, 0)")
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        probe = page.evaluate(FOCUS_PROBE)
+        if probe is None:
+            continue
+        if probe["key"] in seen:
+            break  # round to the start again
+        seen.add(probe["key"])
+        if probe.get("hidden"):
+            continue
+        if probe["covered"]:
+            problems.append(f"{probe['name']} covered: {probe['covered']}")
+        if "ring" not in probe:
+            continue
+        ring = probe["ring"]
+        if ring["style"] == "none" or ring["width"] < 2:
+            problems.append(f"{probe['name']}: no focus ring ({ring})")
+            continue
+        worst = min(contrast(ring["color"], bg) for bg in probe["behind"])
+        if worst < 3:
+            problems.append(f"{probe['name']}: ring {ring['color']} on {probe['behind']} is {worst:.2f}:1")
+    else:
+        problems.append(f"focus never came round after {MAX_TABS} tabs")
+    return problems
+
+
+def twin_link_problem(page, rel: str, lang: str, viewport: dict[str, int]) -> str | None:  # type: ignore[no-untyped-def]
+    """None when the page shows a visible text link to its twin on the first
+    screen (the other language one tap away), else what is missing."""
+    target = "en" if lang == "es" else "es"
+    links = page.locator(f'a[hreflang="{target}"]')
+    here = "/" + rel
+    for i in range(links.count()):
+        link = links.nth(i)
+        box = link.bounding_box()
+        href = link.get_attribute("href") or ""
+        dest = normpath(join(dirname(here), href)).rstrip("/") + "/"
+        if (link.is_visible() and box and box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
+                and dest == twin_of(rel, lang) and link.inner_text().strip()):
+            return None
+    return f"no visible text link to {twin_of(rel, lang)} on the first screen"

@@ -125,6 +125,74 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.build)
         if any(call in _source(f) for f in funcs if f is not None for call in EXTERNAL):
             item.add_marker(pytest.mark.external)
+    _schedule(items)
+
+
+# Scheduling for `make test` (`-n 2 --dist loadfile`, pytest-xdist). Each
+# test file runs whole on one worker, so its module fixtures (a copy built
+# once for the file) are made once, except the tests named in SPREAD: each of
+# their cases may run on either worker, so the two languages of a long walk
+# run at once (they use session fixtures only; _schedule checks). Files
+# then start heaviest first (longest-processing-time order): the last to
+# start is a short one, and both workers end together. SLOW_FIRST is
+# measured (TEST_TIMELINE, tools/test_timeline.py), heaviest first; a file
+# not listed runs after these, in file order. A stale order costs time,
+# never a result. (xdist's own `loadgroup` marks cannot do this: pytest 9
+# ignores the node id it rewrites.)
+SPREAD = (
+    "tests/test_browser.py::test_every_page_at_phone_width_light_clean_and_accessible[",
+    "tests/test_browser_desktop.py::test_every_page_at_desktop_width_clean_and_accessible[",
+    "tests/test_quiz_browser.py::test_a_covering_set_of_paths_matches_the_evaluator[",
+    "tests/test_quiz_result.py::test_every_outcome_fits_the_first_screen[",
+)
+SLOW_FIRST = (
+    "tests/test_browser.py::test_every_page_at_phone_width",
+    "tests/test_quiz_browser.py::test_a_covering_set",
+    "tests/test_browser_desktop.py",
+    "tests/test_contact.py",
+    "tests/test_faults.py",
+    "tests/test_updates.py",
+    "tests/test_quiz_browser.py",
+    "tests/test_quiz_result.py::test_every_outcome_fits",
+    "tests/test_livereload.py",
+    "tests/test_security.py",
+    "tests/test_derived_anchors.py",
+    "tests/test_quiz_result.py",
+    "tests/test_cms.py",
+    "tests/test_a11y_focus.py",
+)
+
+
+def _rank(nodeid: str) -> int:
+    return next((i for i, slow in enumerate(SLOW_FIRST) if nodeid.startswith(slow)), len(SLOW_FIRST))
+
+
+def _schedule(items: list[pytest.Item]) -> None:
+    """Heaviest first (every worker sorts the same way, so the collections
+    still agree); a SPREAD test must not share a per-file fixture."""
+    for item in items:
+        if item.nodeid.startswith(SPREAD):
+            defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+            shared = [n for n, d in defs.items() if d and d[-1].scope not in ("session", "function")]
+            if shared:
+                raise pytest.UsageError(f"{item.nodeid} is in SPREAD but uses {shared}, made once per "
+                                        "file: make them session fixtures or take it out of SPREAD")
+    items.sort(key=lambda item: _rank(item.nodeid))  # stable: a file keeps its own order
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """--dist loadfile, with SPREAD tests one case per unit, in the order
+    the workers collected (heaviest first), not xdist's biggest-file-first."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class Scheduler(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if nodeid.startswith(SPREAD) else super()._split_scope(nodeid)
+
+    config.option.loadscopereorder = False
+    return Scheduler(config, log)
 
 
 @pytest.fixture(scope="session")
@@ -200,7 +268,7 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 
 # TEST_TIMELINE=FILE: each worker appends "worker start end nodeid" per test
-# (wall-clock seconds), to see how `-n 2 --dist loadfile` shares the files
+# (wall-clock seconds), to see how `make test`'s two workers share the groups
 # (tools/test_timeline.py prints the per-worker view). Off by default.
 if os.environ.get("TEST_TIMELINE"):
     import time as _time

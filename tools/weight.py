@@ -80,25 +80,50 @@ def wire_size(url: str, body: bytes) -> int:
     return len(body)
 
 
-def record(ctx, w: Weight) -> list:  # type: ignore[no-untyped-def]
-    """Listen on a fresh context; returns the list its responses land in
-    (context-level events also see the search worker's requests)."""
-    responses: list = []
+class Recorder:
+    """Listens on one context for the requests of the page being measured;
+    `start(path)` begins the next page's count (a context reused for many
+    pages with the cache off, as tests/test_browser.py does, counts each
+    page cold, as a fresh context would). Context-level events also see the
+    search worker's requests."""
 
-    def started(r) -> None:  # type: ignore[no-untyped-def]
-        w.inflight.add(r)
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        self.weight = Weight("")
+        self.responses: list = []  # type: ignore[type-arg]
+        ctx.on("request", self._started)
+        ctx.on("response", lambda r: self.responses.append(r))
+        ctx.on("requestfinished", lambda r: self.weight.inflight.discard(r))
+        ctx.on("requestfailed", self._failed)
+
+    def start(self, path: str) -> Weight:
+        self.weight, self.responses = Weight(path), []
+        return self.weight
+
+    def _started(self, r) -> None:  # type: ignore[no-untyped-def]
+        self.weight.inflight.add(r)
         if urlparse(r.url).hostname not in ("127.0.0.1",) and not r.url.startswith(("data:", "blob:")):
-            w.foreign.append(r.url)
+            self.weight.foreign.append(r.url)
 
-    def failed(r) -> None:  # type: ignore[no-untyped-def]
-        w.inflight.discard(r)
-        w.failed.append(r.url)
+    def _failed(self, r) -> None:  # type: ignore[no-untyped-def]
+        self.weight.inflight.discard(r)
+        self.weight.failed.append(r.url)
 
-    ctx.on("request", started)
-    ctx.on("response", lambda r: responses.append(r))
-    ctx.on("requestfinished", lambda r: w.inflight.discard(r))
-    ctx.on("requestfailed", failed)
-    return responses
+
+def record(ctx, w: Weight) -> list:  # type: ignore[no-untyped-def]
+    """Listen on a fresh context for one page, `w`; returns the list its
+    responses land in."""
+    recorder = Recorder(ctx)
+    recorder.weight = w
+    return recorder.responses
+
+
+def cache_off(page) -> None:  # type: ignore[no-untyped-def]
+    """Chromium fetches every resource of `page` again on each visit (memory
+    and disk cache off, as DevTools' "Disable cache"): a reused page weighs
+    what a first visit does."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
 
 
 def settle(page, w: Weight, quiet_ms: int = 100, limit_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
