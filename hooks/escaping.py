@@ -1,7 +1,8 @@
 """Escaping for every template (sitebuild/escaping.py says why and how):
 
 - on_env: templates under overrides/ compile with autoescape on; the
-  `safe_url` filter checks URLs that come from data.
+  `safe_url` filter checks URLs that come from data; compiled templates are
+  kept (sitebuild/templates.py: the Spanish build and rebuilds reuse them).
 - on_page_context (last, after search and SEO read the plain text): the
   page's front-matter strings become escaped Markup for Material's templates.
 """
@@ -17,12 +18,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from sitebuild import templates
 from sitebuild.escaping import autoescape_for, escape_meta, safe_url
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.autoescape = autoescape_for(config.theme.custom_dir)
     env.filters["safe_url"] = safe_url
+    env.bytecode_cache = templates.CACHE
     return env
 
 

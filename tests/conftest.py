@@ -41,6 +41,23 @@ CHROMIUM = chromium_path()
 SITE_URL = "https://diversion.example.org/"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's many builds share compiled templates (sitebuild/templates.py):
+    one folder per run, made by the first process (xdist's workers inherit
+    it), removed when that process ends. tests/test_templates.py proves the
+    site is byte for byte the same without it."""
+    if "SITE_TEMPLATE_CACHE" not in os.environ:
+        import tempfile
+
+        os.environ["SITE_TEMPLATE_CACHE"] = tempfile.mkdtemp(prefix="site-templates-")
+        config._template_cache_made = True  # type: ignore[attr-defined]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if getattr(config, "_template_cache_made", False):
+        shutil.rmtree(os.environ.pop("SITE_TEMPLATE_CACHE"), ignore_errors=True)
+
+
 def run_build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` for the project at `root` into `out`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **(env or {})}
