@@ -120,6 +120,22 @@ class Embedded:
     mark: str
     pattern: re.Pattern[str]
     spanish: dict[str, str]  # term (lower case) -> the Spanish to write in data strings
+    # The first word of each term, lower case: a text holding none of them
+    # cannot match `pattern`, found with `in` (C speed) instead of the
+    # case-blind regex (a fifth of a 1000-post build). None: always search.
+    needles: tuple[str, ...] | None = None
+
+    def may_match(self, text: str) -> bool:
+        if self.needles is None:
+            return True
+        low = text.lower()
+        return any(n in low for n in self.needles) or not _FOLDS.isdisjoint(text)
+
+
+# Letters re.IGNORECASE takes for ASCII ones that str.lower() does not turn
+# into them (dotless i, dotted I, long s, Kelvin sign): a text holding one is
+# always searched, so the prefilter never hides a match.
+_FOLDS = frozenset("\u0131\u0130\u017f\u212a")
 
 
 @dataclass(frozen=True)
@@ -177,7 +193,9 @@ def load_terms(path: Path) -> Terms:
         alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
         pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])", re.IGNORECASE)
         spanish = {i.term.lower(): i.es or "" for i in block.terms}
-        embedded[page_lang] = Embedded(mark=block.lang, pattern=pattern, spanish=spanish)
+        firsts = tuple(sorted({w.split()[0].lower() for w in words}))
+        embedded[page_lang] = Embedded(mark=block.lang, pattern=pattern, spanish=spanish,
+                                       needles=firsts if all(map(str.isascii, firsts)) else None)
 
     first_use = tuple(FirstUse(
         id=entry.id, pattern=re.compile(_words_regex(entry.words), re.IGNORECASE),
@@ -494,9 +512,9 @@ _RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in _RAW}
 def mark_embedded(html: str, terms: Terms, page_lang: str) -> str:
     """Wrap each term of the other language in <span lang="..">; see module doc."""
     embedded = terms.embedded.get(page_lang)
-    if embedded is None or not (embedded.pattern.search(html) or "*" in html):
+    if embedded is None or not ("*" in html or (embedded.may_match(html) and embedded.pattern.search(html))):
         return html
-    mark, pattern = embedded.mark, embedded.pattern
+    mark, pattern, may_match = embedded.mark, embedded.pattern, embedded.may_match
     wrap = lambda m: f'<span lang="{mark}">{m.group(0)}</span>'  # noqa: E731
 
     def convert(chunk: str) -> str:
@@ -529,7 +547,7 @@ def mark_embedded(html: str, terms: Terms, page_lang: str) -> str:
             continue
         chunk = html[pos:m.start()]
         # Most chunks are the white space between tags: no word, no search.
-        if chunk and not chunk.isspace() and ("*" in chunk or pattern.search(chunk)):
+        if chunk and not chunk.isspace() and ("*" in chunk or (may_match(chunk) and pattern.search(chunk))):
             chunk = convert(chunk)
         out.append(chunk)
         out.append(m.group(0))

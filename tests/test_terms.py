@@ -4,6 +4,7 @@ pages lang="en" (sitebuild/terms.py, hooks/terms.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -212,3 +213,28 @@ def test_every_english_term_in_a_spanish_page_is_marked(pages):
         problems += [f"{page.rel}: {term!r}" for term in bad]
     assert total >= 10, f"only {total} English terms found in Spanish pages: is the list right?"
     assert not problems, "not marked lang=en:\n" + "\n".join(problems)
+
+
+def _no_prefilter(terms):  # type: ignore[no-untyped-def]
+    return dataclasses.replace(terms, embedded={
+        lang: dataclasses.replace(e, needles=None) for lang, e in terms.embedded.items()})
+
+
+@pytest.mark.parametrize("text", [
+    "Ask about probation.", "Ask about PROBATION and a Conditional   Discharge.",
+    "Ask about probatıon.",  # dotless i: the regex may take it for an i, so the prefilter lets it through
+    "Pregunte por la *probation* y el district attorney.", "Nada en inglés aquí: ñandú.",
+    "<p lang=\"en\">probation</p><p>ſecond chance act</p>",
+])
+def test_the_prefilter_never_changes_what_is_marked(text):
+    """Embedded.needles only skips texts that cannot match: the result is the
+    same as searching every text with the case-blind pattern."""
+    html = f"<html lang=\"es\"><body><p>{text}</p></body></html>"
+    assert mark_embedded(html, TERMS, "es") == mark_embedded(html, _no_prefilter(TERMS), "es")
+
+
+def test_the_prefilter_changes_no_built_page(pages):
+    slow = _no_prefilter(TERMS)
+    for rel, page in pages.items():
+        html = str(page.soup)
+        assert mark_embedded(html, TERMS, page.lang) == mark_embedded(html, slow, page.lang), rel
