@@ -509,10 +509,51 @@ _RAW = frozenset(("script", "style", "textarea", "title"))
 _RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in _RAW}
 
 
+def _in_own_lang(html: str, start: int, mark: str) -> bool:
+    """True when the text at `start` can never be marked: it sits inside a
+    tag or comment, or right inside (no tag between) an element whose lang
+    is already `mark` (the topbar's <a lang="es">Hablamos español</a>).
+    False when unsure: the whole page is then walked."""
+    lt, gt = html.rfind("<", 0, start), html.rfind(">", 0, start)
+    if lt == -1:
+        return False
+    tag = _TOKEN.match(html, lt)
+    if gt < lt:  # inside a tag or comment (the walk treats it as markup), or after a stray "<"
+        return tag is not None and tag.end() > start
+    if tag is None or tag.end() != gt + 1:
+        return False
+    closing, name, attrs = tag.groups()
+    if name is None or closing or name.lower() in _VOID or attrs.endswith("/") or "lang" not in attrs:
+        return False
+    lang = _LANG_ATTR.search(attrs)
+    value = next((g for g in lang.groups() if g is not None), "") if lang else ""
+    return value.lower().startswith(mark)
+
+
+def _needs_marking(html: str, embedded: Embedded) -> bool:
+    """Whether mark_embedded can change the page: a data string's *term*, or
+    a term outside an element already in its language. Found from the terms'
+    first words (str.find) and the pattern tried only where one starts, not
+    the case-blind pattern over every character of the page."""
+    if "*" in html:
+        return True
+    needles, low = embedded.needles, html.lower()
+    if needles is None or len(low) != len(html) or not _FOLDS.isdisjoint(html):
+        return embedded.pattern.search(html) is not None
+    for needle in needles:
+        at = low.find(needle)
+        while at != -1:
+            m = embedded.pattern.match(html, at)
+            if m and not _in_own_lang(html, at, embedded.mark):
+                return True
+            at = low.find(needle, at + 1)
+    return False
+
+
 def mark_embedded(html: str, terms: Terms, page_lang: str) -> str:
     """Wrap each term of the other language in <span lang="..">; see module doc."""
     embedded = terms.embedded.get(page_lang)
-    if embedded is None or not ("*" in html or (embedded.may_match(html) and embedded.pattern.search(html))):
+    if embedded is None or not _needs_marking(html, embedded):
         return html
     mark, pattern, may_match = embedded.mark, embedded.pattern, embedded.may_match
     wrap = lambda m: f'<span lang="{mark}">{m.group(0)}</span>'  # noqa: E731

@@ -225,12 +225,17 @@ def _no_prefilter(terms):  # type: ignore[no-untyped-def]
     "Ask about probatıon.",  # dotless i: the regex may take it for an i, so the prefilter lets it through
     "Pregunte por la *probation* y el district attorney.", "Nada en inglés aquí: ñandú.",
     "<p lang=\"en\">probation</p><p>ſecond chance act</p>",
+    '<a href="/probation/" title="probation">x</a>', "a < probation", "<!-- probation --> ok",
+    '<p lang="en"><b>probation</b></p>', '<p lang="en-US">probation</p>', '<p lang="fr">probation</p>',
+    '<br lang="en">probation', "<script>var probation = 1;</script>",
 ])
 def test_the_prefilter_never_changes_what_is_marked(text):
     """Embedded.needles only skips texts that cannot match: the result is the
     same as searching every text with the case-blind pattern."""
-    html = f"<html lang=\"es\"><body><p>{text}</p></body></html>"
+    html = f"<html lang=\"es\"><body><div>{text}</div></body></html>"
     assert mark_embedded(html, TERMS, "es") == mark_embedded(html, _no_prefilter(TERMS), "es")
+    english = html.replace("probation", "Hablamos español").replace('lang="en', 'lang="es')
+    assert mark_embedded(english, TERMS, "en") == mark_embedded(english, _no_prefilter(TERMS), "en")
 
 
 def test_the_prefilter_changes_no_built_page(pages):
