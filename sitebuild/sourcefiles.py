@@ -6,6 +6,7 @@ so a broken block is reported at its real line in the Markdown file."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import re
@@ -147,13 +148,21 @@ def _refused(err: Refused, where: str, first_line: int) -> Exception:
     return fail(where, line + first_line, problem, hint)
 
 
+@functools.lru_cache(maxsize=4096)
+def _loaded(text: str, aliases: bool) -> Any:
+    """libyaml's strict load of a text that loads (errors are not kept): a
+    post's front matter is read by the rules and by each language build."""
+    return yaml.load(text, Loader=LOADERS[aliases][0])  # noqa: S506 - a safe loader
+
+
 def load_yaml(text: str, where: str, first_line: int = 1, aliases: bool = False) -> Any:
-    """A strict safe load with errors as 'file:line: problem. Hint: fix'."""
+    """A strict safe load with errors as 'file:line: problem. Hint: fix'.
+    Each caller gets its own copy (callers may change what they get)."""
     found = control_problem(text)
     if found:
         raise fail(where, found[0] + first_line, found[1], found[2])
     try:
-        return yaml.load(text, Loader=LOADERS[aliases][0])  # noqa: S506 - a safe loader
+        return copy.deepcopy(_loaded(text, aliases))
     except Refused as err:
         raise _refused(err, where, first_line) from None
     except yaml.YAMLError:

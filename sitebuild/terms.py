@@ -129,7 +129,7 @@ class Embedded:
         if self.needles is None:
             return True
         low = text.lower()
-        return any(n in low for n in self.needles) or not _FOLDS.isdisjoint(text)
+        return any(n in low for n in self.needles) or any(c in text for c in _FOLDS)
 
 
 # Letters re.IGNORECASE takes for ASCII ones that str.lower() does not turn
@@ -538,7 +538,7 @@ def _needs_marking(html: str, embedded: Embedded) -> bool:
     if "*" in html:
         return True
     needles, low = embedded.needles, html.lower()
-    if needles is None or len(low) != len(html) or not _FOLDS.isdisjoint(html):
+    if needles is None or len(low) != len(html) or any(c in html for c in _FOLDS):
         return embedded.pattern.search(html) is not None
     for needle in needles:
         at = low.find(needle)

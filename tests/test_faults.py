@@ -575,7 +575,13 @@ def test_the_fixture_pair_builds(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c not in END_TO_END])
+# Cases the first stage accepts (a later stage refuses them): test_fault builds
+# them, so they carry the `build` marker (conftest's run_build insists).
+AFTER_FIRST_STAGE = ("[S08] a page that does not exist in data/review.yml",)
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.build) if c in AFTER_FIRST_STAGE else c
+                                  for c in CASES if c not in END_TO_END])
 def test_fault(case: str, tmp_path: Path) -> None:
     """The first stage's message; a case it accepts is built instead."""
     expected = CASES[case][1]
@@ -586,6 +592,7 @@ def test_fault(case: str, tmp_path: Path) -> None:
     assert said(expected, out), f"{case}: expected\n  {expected}\ngot:\n{out[-2500:]}"
 
 
+@pytest.mark.build  # build_output runs the build: the marker detection does not see through it
 @pytest.mark.parametrize("case", END_TO_END)
 def test_fault_end_to_end(case: str, tmp_path: Path) -> None:
     expected = CASES[case][1]

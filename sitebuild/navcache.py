@@ -1,0 +1,72 @@
+"""Material's menu rendered once per build for the pages it does not list.
+
+Every page prints the whole menu (`partials/nav.html`, a fifth of a
+1000-post build). For a page the menu does not list (a post, a page of the
+updates index) the menu's HTML depends only on the build's navigation, the
+items MkDocs marks active and the folder of the page's address (links are
+relative to it): `overrides/partials/nav.html` asks `cached(context)` first
+and stores what Material's own partial rendered with `store(context, html)`.
+
+Exact, not approximate: a page the menu lists, or one whose address is a
+prefix of a listed page's (a relative link would differ), is never cached;
+the cache lives on the build's Navigation object, so the Spanish build, and
+each `make serve` rebuild, start empty. Material's partial is reached as
+`material/partials/nav.html` (`loader`, set in on_env by hooks/navcache.py).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import material
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+ATTR = "_dl_nav_html"  # on mkdocs.structure.nav.Navigation: key -> rendered menu
+
+
+def loader(theme_loader: BaseLoader) -> BaseLoader:
+    """The theme's loader, plus Material's own templates under `material/`."""
+    return ChoiceLoader([theme_loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
+
+
+def _walk(items: list[Any]) -> list[Any]:
+    out = []
+    for item in items:
+        out.append(item)
+        out += _walk(getattr(item, "children", None) or [])
+    return out
+
+
+def _key(context: Context) -> tuple[Any, ...] | None:
+    nav, page = context.get("nav"), context.get("page")
+    if nav is None or page is None or not isinstance(getattr(page, "url", None), str):
+        return None
+    listed = [p.url for p in nav.pages]
+    if page in nav.pages or page.url in listed or any(u.startswith(page.url) for u in listed if page.url):
+        return None
+    items = _walk(list(nav.items))
+    return (posixpath.dirname(page.url.rstrip("/")), context.get("base_url"),
+            tuple(bool(getattr(i, "active", False)) for i in items))
+
+
+@pass_context
+def cached(context: Context) -> Markup | None:
+    key = _key(context)
+    store_ = getattr(context.get("nav"), ATTR, None)
+    return None if key is None or store_ is None else store_.get(key)
+
+
+@pass_context
+def store(context: Context, html: str) -> str:
+    key = _key(context)
+    nav = context.get("nav")
+    if key is not None and nav is not None:
+        if not hasattr(nav, ATTR):
+            setattr(nav, ATTR, {})
+        getattr(nav, ATTR)[key] = html
+    return html
