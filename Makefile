@@ -41,7 +41,7 @@ lint: $(STAMP)  ## ruff (style, imports, bugs) and mypy (types) over the code; c
 	$(BIN)/ruff check .
 	$(BIN)/mypy sitebuild hooks
 
-test: lint $(STAMP) $(NODE)  ## lint, then build once in strict mode, run the whole suite (two workers; tests/conftest.py _schedule)
+test: lint $(STAMP) $(NODE)  ## lint, then build once in strict mode, run the whole suite (two workers; the scheduler in tests/conftest.py)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 test-fast: $(STAMP) $(NODE)  ## the edit loop: every test that needs no browser, no extra build and no Java

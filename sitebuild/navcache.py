@@ -46,9 +46,8 @@ def _key(context: Context) -> tuple[Any, ...] | None:
     nav, page = context.get("nav"), context.get("page")
     if nav is None or page is None or not isinstance(getattr(page, "url", None), str):
         return None
-    listed = [p.url for p in nav.pages]
-    if page in nav.pages or page.url in listed or any(u.startswith(page.url) for u in listed if page.url):
-        return None
+    if page in nav.pages or any(p.url.startswith(page.url) for p in nav.pages):
+        return None  # listed, or a prefix of a listed page's address (the home page's "" is one of all)
     items = _walk(list(nav.items))
     return (posixpath.dirname(page.url.rstrip("/")), context.get("base_url"),
             tuple(bool(getattr(i, "active", False)) for i in items))

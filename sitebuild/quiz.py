@@ -32,6 +32,7 @@ from sitebuild.project import LANGS, here
 from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.schema import check
 from sitebuild.schema.models import QUIZ_UI_KEYS, Quiz
+from sitebuild.sourcefiles import SAFE_LOADER
 from sitebuild.statutes import ContentError, gs_url
 
 QUIZ_FILE = Path("data") / "quiz.yml"  # relative to the project folder (the working directory of commands)
@@ -51,13 +52,10 @@ class QuizError(BuildError, ValueError):  # ValueError: older callers catch it
 # Loading
 # --------------------------------------------------------------------------
 
-_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same data, ~10x faster
-
-
 def load(path: Path | str = QUIZ_FILE) -> dict[str, Any]:
     path = Path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML)  # noqa: S506 - a safe loader
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except FileNotFoundError as err:
         raise QuizError(f"{path}: file not found") from err
     except yaml.YAMLError as err:

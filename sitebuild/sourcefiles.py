@@ -81,9 +81,9 @@ def _strict(base: type, aliases: bool) -> type:
     return Strict
 
 
-_C = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same rules, faster
-LOADERS = {False: (_strict(_C, False), _strict(yaml.SafeLoader, False)),
-           True: (_strict(_C, True), _strict(yaml.SafeLoader, True))}
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same rules, ~10x faster (every reader)
+LOADERS = {False: (_strict(SAFE_LOADER, False), _strict(yaml.SafeLoader, False)),
+           True: (_strict(SAFE_LOADER, True), _strict(yaml.SafeLoader, True))}
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def compose_yaml(text: str) -> yaml.Node | None:
     """The YAML node tree (values with their lines); call after load_yaml.
     libyaml when present (same nodes and lines, ~10x faster); one tree per
     text, shared by every caller: read it, never change it."""
-    return yaml.compose(text, Loader=_C)
+    return yaml.compose(text, Loader=SAFE_LOADER)
 
 
 def read_yaml(path: Path, where: str) -> Any:

@@ -39,6 +39,7 @@ from sitebuild.errors import BuildError, located
 from sitebuild.project import LANGS
 from sitebuild.schema import check, line_of
 from sitebuild.schema.content import Avoid, FirstUseEntry, TermsFile
+from sitebuild.sourcefiles import SAFE_LOADER
 
 TERMS_FILE = Path("data") / "terms.yml"
 DATA_DIR = "data"
@@ -392,14 +393,11 @@ def data_files(root: Path) -> list[str]:
     return [r for r in rels if r not in EXCLUDED_DATA]
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 10x faster
-
-
 def _compose(path: Path, rel: str) -> tuple[str, yaml.Node | None]:
     text = path.read_text(encoding="utf-8")
     try:
         # compose() builds the node tree only: tags like !ENV need no constructor.
-        return text, yaml.compose(text, Loader=_LOADER)
+        return text, yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as err:
         raise TermsError(f"{rel}: invalid YAML: {err}") from err
 
