@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 ATTR = "_dl_nav_html"  # on mkdocs.structure.nav.Navigation: key -> rendered menu
+SHAPE = "_dl_nav_shape"  # on the same Navigation: (listed addresses, items), see _shape
 
 
 def loader(theme_loader: BaseLoader) -> BaseLoader:
@@ -42,13 +43,24 @@ def _walk(items: list[Any]) -> list[Any]:
     return out
 
 
+def _shape(nav: Any) -> tuple[frozenset[str], list[Any]]:
+    """What the key needs of the build's Navigation, worked out once per
+    Navigation (kept on it, beside the menus): the listed pages' addresses
+    and every item in menu order."""
+    shape = getattr(nav, SHAPE, None)
+    if shape is None:
+        shape = (frozenset(p.url for p in nav.pages), _walk(list(nav.items)))
+        setattr(nav, SHAPE, shape)
+    return shape
+
+
 def _key(context: Context) -> tuple[Any, ...] | None:
     nav, page = context.get("nav"), context.get("page")
     if nav is None or page is None or not isinstance(getattr(page, "url", None), str):
         return None
-    if page in nav.pages or any(p.url.startswith(page.url) for p in nav.pages):
+    listed, items = _shape(nav)
+    if page.url in listed or any(url.startswith(page.url) for url in listed):
         return None  # listed, or a prefix of a listed page's address (the home page's "" is one of all)
-    items = _walk(list(nav.items))
     return (posixpath.dirname(page.url.rstrip("/")), context.get("base_url"),
             tuple(bool(getattr(i, "active", False)) for i in items))
 

@@ -15,6 +15,7 @@ fails here, naming both lists: adding a language means translating the data.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,10 +49,12 @@ class Project:
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Project:
-        root = Path(config.config_file_path or CONFIG_NAME).resolve().parent
+        """Hooks call this for every page: the answer is kept per (config
+        file, working folder, languages), which is all it depends on."""
         i18n = config.plugins.get("i18n")
         languages = getattr(getattr(i18n, "config", None), "languages", None) or []
-        return cls.of(root, [{"locale": lang.locale, "default": lang.default} for lang in languages])
+        return _from_config(config.config_file_path or CONFIG_NAME, os.getcwd(),
+                            tuple((str(lang.locale), bool(lang.default)) for lang in languages))
 
     @classmethod
     def load(cls, config_file: Path | str | None = None) -> Project:
@@ -78,6 +81,12 @@ class Project:
                 f"written for {', '.join(LANGS)}. Hint: add the texts of a new language to data/ and "
                 f"sitebuild/project.py LANGS first")
         return cls(root, tuple(sorted(langs, key=lambda lang: lang != default)), default)
+
+
+@functools.lru_cache(maxsize=32)
+def _from_config(config_file: str, cwd: str, languages: tuple[tuple[str, bool], ...]) -> Project:
+    root = (Path(cwd) / config_file).resolve().parent
+    return Project.of(root, [{"locale": locale, "default": default} for locale, default in languages])
 
 
 def here() -> Project:

@@ -25,6 +25,7 @@ Message format (documented in docs/maintainers/CONTRIBUTING.md):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -270,21 +271,33 @@ def _mask(text: str) -> str:
     return text
 
 
-def _normalize(text: str) -> tuple[str, list[int]]:
+_SPACES = re.compile(r"\s+")
+_COLLAPSED = re.compile(r"\s{2,}|[^\S ]")  # the runs that are not already one plain space
+
+
+class _Index:
+    """index[i]: where the i-th character of the collapsed text sits in the
+    original. Only runs that collapse shift positions, so only those are kept
+    (a plain single space maps to itself)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []  # each collapsing run's position in the collapsed text
+        self.shifts: list[int] = []  # characters dropped up to and including that run
+        dropped = 0
+        for m in _COLLAPSED.finditer(text):
+            self.starts.append(m.start() - dropped)
+            dropped += m.end() - m.start() - 1
+            self.shifts.append(dropped)
+
+    def __getitem__(self, i: int) -> int:
+        k = bisect.bisect_left(self.starts, i)  # runs that start before i
+        return i + (self.shifts[k - 1] if k else 0)
+
+
+def _normalize(text: str) -> tuple[str, _Index]:
     """Collapse each run of white space to one space; index[i] is where the
     i-th character of the result sits in `text`."""
-    parts: list[str] = []
-    index: list[int] = []
-    pos = 0
-    for m in re.finditer(r"\s+", text):
-        parts.append(text[pos:m.start()])
-        index.extend(range(pos, m.start()))
-        parts.append(" ")
-        index.append(m.start())
-        pos = m.end()
-    parts.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return "".join(parts), index
+    return _SPACES.sub(" ", text), _Index(text)
 
 
 def check_text(terms: Terms, text: str, lang: str, file: str, first_line: int = 1,

@@ -15,6 +15,7 @@ from conftest import ROOT, copy_project, run_build
 
 from sitebuild.terms import (
     TermsError,
+    _normalize,  # noqa: PLC2701 (the index behind every line number)
     apply_exceptions,
     check_data_file,
     check_mkdocs_yml,
@@ -243,3 +244,28 @@ def test_the_prefilter_changes_no_built_page(pages):
     for rel, page in pages.items():
         html = str(page.soup)
         assert mark_embedded(html, TERMS, page.lang) == mark_embedded(html, slow, page.lang), rel
+
+
+def test_collapsed_text_maps_each_character_back_to_its_line():
+    """_normalize keeps only the runs that collapse; every position of the
+    collapsed text maps where a per-character list would (the line numbers
+    of every violation come from it)."""
+    import random
+
+    def per_character(text: str) -> list[int]:
+        index, pos = [], 0
+        for m in re.finditer(r"\s+", text):
+            index.extend(range(pos, m.start()))
+            index.append(m.start())
+            pos = m.end()
+        return index + list(range(pos, len(text)))
+
+    rng = random.Random(19)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab \n\t\u00a0\r") for _ in range(rng.randint(0, 40)))
+        norm, index = _normalize(text)
+        assert norm == re.sub(r"\s+", " ", text)
+        assert [index[i] for i in range(len(norm))] == per_character(text), repr(text)
+    # ...and a violation after a blank line is reported on its own line.
+    found = check_text(TERMS, "Uno.\n\n   \n  Un período de\n prueba.", "es", "docs/x.es.md", first_line=5)
+    assert found and found[0].line == 8, found
