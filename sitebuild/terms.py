@@ -26,6 +26,7 @@ Message format (documented in docs/maintainers/CONTRIBUTING.md):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -278,20 +279,27 @@ _COLLAPSED = re.compile(r"\s{2,}|[^\S ]")  # the runs that are not already one p
 class _Index:
     """index[i]: where the i-th character of the collapsed text sits in the
     original. Only runs that collapse shift positions, so only those are kept
-    (a plain single space maps to itself)."""
+    (a plain single space maps to itself), and only once a position is asked
+    for: most texts have nothing to report."""
 
     def __init__(self, text: str) -> None:
-        self.starts: list[int] = []  # each collapsing run's position in the collapsed text
-        self.shifts: list[int] = []  # characters dropped up to and including that run
+        self._text = text
+
+    @functools.cached_property
+    def _runs(self) -> tuple[list[int], list[int]]:
+        starts: list[int] = []  # each collapsing run's position in the collapsed text
+        shifts: list[int] = []  # characters dropped up to and including that run
         dropped = 0
-        for m in _COLLAPSED.finditer(text):
-            self.starts.append(m.start() - dropped)
+        for m in _COLLAPSED.finditer(self._text):
+            starts.append(m.start() - dropped)
             dropped += m.end() - m.start() - 1
-            self.shifts.append(dropped)
+            shifts.append(dropped)
+        return starts, shifts
 
     def __getitem__(self, i: int) -> int:
-        k = bisect.bisect_left(self.starts, i)  # runs that start before i
-        return i + (self.shifts[k - 1] if k else 0)
+        starts, shifts = self._runs
+        k = bisect.bisect_left(starts, i)  # runs that start before i
+        return i + (shifts[k - 1] if k else 0)
 
 
 def _normalize(text: str) -> tuple[str, _Index]:

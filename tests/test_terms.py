@@ -5,6 +5,7 @@ pages lang="en" (sitebuild/terms.py, hooks/terms.py)."""
 from __future__ import annotations
 
 import dataclasses
+import random
 import re
 import shutil
 from pathlib import Path
@@ -250,8 +251,6 @@ def test_collapsed_text_maps_each_character_back_to_its_line():
     """_normalize keeps only the runs that collapse; every position of the
     collapsed text maps where a per-character list would (the line numbers
     of every violation come from it)."""
-    import random
-
     def per_character(text: str) -> list[int]:
         index, pos = [], 0
         for m in re.finditer(r"\s+", text):
