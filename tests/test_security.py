@@ -145,15 +145,17 @@ HOSTILE_PAGES = ("/legal-fault/", "/es/legal-fault/", "/about/", "/es/contact/",
 
 @pytest.fixture(scope="module")
 def hostile_sites(tmp_path_factory) -> dict[str, Path]:
-    from conftest import copy_project, run_build
+    from conftest import FIXTURE_DATA, copy_project, run_build
 
     root = tmp_path_factory.mktemp("hostile-csp")
-    project = copy_project(root / "p")
+    project = copy_project(root / "p", data=FIXTURE_DATA)  # the name below is the frozen fixture's
     for page in FAULTS.glob("legal-fault*.md"):
         text = page.read_text(encoding="utf-8").replace("reviewed: 2026-11-27", "reviewed: pending")
         (project / "docs" / page.name).write_text(text + HOSTILE_BODY, encoding="utf-8")
     firm = project / "data" / "firm.yml"
-    firm.write_text(firm.read_text(encoding="utf-8").replace(
+    text = firm.read_text(encoding="utf-8")
+    assert "\nname: Scott K. Dillin, Attorney at Law\n" in text, "tests/fixtures/data/firm.yml: name changed"
+    firm.write_text(text.replace(
         "name: Scott K. Dillin, Attorney at Law",
         'name: "Scott K. Dillin, [Attorney](https://evil.example/) at **Law**"', 1), encoding="utf-8")
     built = root / "headers"
