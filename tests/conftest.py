@@ -138,6 +138,7 @@ SITE_DATA = SITE_ROOT / "data"
 # A test is `external` when it runs a program outside Python over the whole
 # site (Java's Nu validator: about 12 s, so not in the edit loop).
 BUILDS = ("run_build(", "copy_project(")
+SESSION_BUILD = ("site_build", "site_dir")  # the shared build: not `build`
 EXTERNAL = ("vnu_jar(",)
 
 
@@ -160,7 +161,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
         funcs = [getattr(item, "function", None)] + [
-            d.func for name in names if name != "site_dir" for d in defs.get(name, ())]
+            d.func for name in names if name not in SESSION_BUILD for d in defs.get(name, ())]
         if any(_builds(f) for f in funcs if f is not None):
             item.add_marker(pytest.mark.build)
         if any(call in _source(f) for f in funcs if f is not None for call in EXTERNAL):
@@ -180,15 +181,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # never a result. (xdist's own `loadgroup` marks cannot do this: pytest 9
 # ignores the node id it rewrites.)
 SPREAD = (
-    "tests/test_browser.py::test_every_page_at_phone_width_light_clean_and_accessible[",
-    "tests/test_browser_desktop.py::test_every_page_at_desktop_width_clean_and_accessible[",
+    "tests/test_browser.py::test_every_page_light_clean_and_accessible_at_phone_and_desktop_width[",
     "tests/test_quiz_browser.py::test_a_covering_set_of_paths_matches_the_evaluator[",
     "tests/test_quiz_result.py::test_every_outcome_fits_the_first_screen[",
 )
 SLOW_FIRST = (
-    "tests/test_browser.py::test_every_page_at_phone_width",
+    "tests/test_browser.py::test_every_page_light",
     "tests/test_quiz_browser.py::test_a_covering_set",
-    "tests/test_browser_desktop.py",
     "tests/test_contact.py",
     "tests/test_faults.py",
     "tests/test_updates.py",
@@ -236,12 +235,18 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once per session, from SITE_ROOT."""
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The site built once per session, from SITE_ROOT, and what that build
+    printed (tests of the build's own messages read it instead of building again)."""
     out = tmp_path_factory.mktemp("site")
     result = _run_build(SITE_ROOT, out)  # the one build every lane shares
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
-    return out
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
+    return site_build[0]
 
 
 @dataclass(frozen=True)
