@@ -40,6 +40,15 @@ def open_when_ready(page, url: str, proc) -> None:  # type: ignore[no-untyped-de
             time.sleep(0.5)
 
 
+def wait_until_shown(page, condition: str, timeout: int) -> None:  # type: ignore[no-untyped-def]
+    """Wait for `condition` (JavaScript) on a parsed page. Livereload swaps
+    the document under the test: in between there is one with no body yet,
+    where the condition would throw (and fail the wait) or, for an absence,
+    hold too early. Only a document parsed to its end counts."""
+    page.wait_for_function(f"document.readyState !== 'loading' && document.body !== null && ({condition})",
+                           timeout=timeout)
+
+
 @pytest.mark.timeout(400)
 def test_serve_reloads_after_edits_to_pages_data_and_hooks_and_shows_a_failed_rebuild(tmp_path, browser):
     """One `make serve` (its command line), one edit after another: each
@@ -57,7 +66,7 @@ def test_serve_reloads_after_edits_to_pages_data_and_hooks_and_shows_a_failed_re
         assert marker not in page.content()
         doc = project / "docs" / "benefits.md"
         doc.write_text(doc.read_text(encoding="utf-8") + f"\n\n{marker}\n", encoding="utf-8")
-        page.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=wait)
+        wait_until_shown(page, f"document.body.innerText.includes({marker!r})", wait)
 
         # data/: an interface string changes, the open page follows.
         strings = project / "data" / "strings.yml"
@@ -66,7 +75,7 @@ def test_serve_reloads_after_edits_to_pages_data_and_hooks_and_shows_a_failed_re
         assert line, "data/strings.yml: licensed_in is not a one-line {en, es} mapping any more"
         marked = good.replace(line.group(0), line.group(0).replace(line.group(1), "Licensed marker 2c9"))
         strings.write_text(marked, encoding="utf-8")
-        page.wait_for_function("document.body.innerText.includes('Licensed marker 2c9')", timeout=wait)
+        wait_until_shown(page, "document.body.innerText.includes('Licensed marker 2c9')", wait)
 
         # A broken data file: the page reloads to the error, naming the file.
         strings.write_text(good.replace(line.group(0), f"licensed_in: {{en: {line.group(1)}}}"), encoding="utf-8")
@@ -81,15 +90,15 @@ def test_serve_reloads_after_edits_to_pages_data_and_hooks_and_shows_a_failed_re
 
         # Fixed: the site comes back by itself.
         strings.write_text(good, encoding="utf-8")
-        page.wait_for_function("!document.querySelector('[data-build-error]')"
-                               " && !document.body.innerText.includes('Licensed marker 2c9')", timeout=wait)
+        wait_until_shown(page, "!document.querySelector('[data-build-error]') && document.querySelector('.md-content')"
+                               " && !document.body.innerText.includes('Licensed marker 2c9')", wait)
 
         # hooks/: an edited hook takes effect on the next rebuild.
         hook = project / "hooks" / "preview.py"
         hook.write_text(hook.read_text(encoding="utf-8") + (
             "\n\ndef on_page_content(html, **kwargs):\n"
             "    return html + '<p>Hook marker 81f</p>'\n"), encoding="utf-8")
-        page.wait_for_function("document.body.innerText.includes('Hook marker 81f')", timeout=wait)
+        wait_until_shown(page, "document.body.innerText.includes('Hook marker 81f')", wait)
         page.close()
     finally:
         proc.terminate()
