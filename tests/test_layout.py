@@ -87,5 +87,3 @@ def test_each_placeholder_warning_prints_once_per_build(site_build):
     _, result = site_build
     warnings = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line]
     assert len(warnings) == len(set(warnings)), sorted(w for w in warnings if warnings.count(w) > 1)
-
-
