@@ -21,6 +21,7 @@ file (UpdatesError).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -33,6 +34,7 @@ import yaml
 
 from sitebuild.errors import BuildError
 from sitebuild.project import LANGS
+from sitebuild import review
 from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.schema import check, frontmatter
 
@@ -156,7 +158,18 @@ def _reviewed(meta: dict[str, Any], src: str) -> dt.date | None:
 
 
 def parse_post(src_uri: str, text: str) -> Post:
-    """Check one post file and return it; `src_uri` is relative to docs/."""
+    """Check one post file and return it; `src_uri` is relative to docs/.
+
+    Both language builds read every post: the second gets the first's result
+    (a Post is frozen) when the file's text and the build's date are the same.
+    Errors are never kept."""
+    return _parse_post(src_uri, text, review.today())
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_post(src_uri: str, text: str, on: dt.date) -> Post:
+    """parse_post; `on` (the build's date, which the review date's bound
+    reads) is only part of the cache key."""
     name = src_uri.rsplit("/", 1)[-1]
     match = POST_NAME.match(name)
     if not match:

@@ -11,6 +11,7 @@ from conftest import FIXTURE_DATA, ROOT, SITE_DATA, copy_project, run_build
 
 from scripts import check_release
 from sitebuild.data import SiteDataError, load_firm, load_strings, placeholders
+from sitebuild.placeholders import leftover
 
 FIRM = load_firm(SITE_DATA / "firm.yml")  # the facts the session site was built from
 FROZEN = load_firm(FIXTURE_DATA / "firm.yml")  # tests/fixtures/data/: the facts the other tests edit
@@ -154,3 +155,14 @@ def test_share_image_follows_the_phone(tmp_path, site_dir):
     assert after != share_png(FROZEN)
     assert after == share_png({**FROZEN, "phone": "(828) 555-0142"})
     assert not (ROOT / "docs/assets/img/share.png").exists(), "a stale image in docs/ would win"
+
+
+@pytest.mark.parametrize("page, found", [
+    ('<p>Call {{ firm.phone }} today</p>', "{{ firm.phone }}"),
+    ('<a title="x }} y" href="/">', '<a title="x }}'),
+    ('<script>var a = {b: {c: 1}};</script><style>a{b:{c}}</style><p>fine</p>', None),
+    ('<script>{}}</script>\n<p>then {{ firm.fax }}</p>', "{{ firm.fax }}"),
+    ('<style>p{}}</style><p>no braces</p>', None),
+])
+def test_braces_left_in_a_built_page_are_found_outside_scripts_and_styles(page, found):
+    assert leftover(page) == found
