@@ -32,9 +32,9 @@ from typing import Any
 
 import yaml
 
+from sitebuild import review
 from sitebuild.errors import BuildError
 from sitebuild.project import LANGS
-from sitebuild import review
 from sitebuild.review import ReviewError, parse_reviewed
 from sitebuild.schema import check, frontmatter
 
