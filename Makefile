@@ -41,11 +41,14 @@ lint: $(STAMP)  ## ruff (style, imports, bugs) and mypy (types) over the code; c
 	$(BIN)/ruff check .
 	$(BIN)/mypy sitebuild hooks
 
+# Tests may write bytecode (an empty PYTHONDONTWRITEBYTECODE): pytest keeps
+# its rewritten test modules in tests/__pycache__ for the next run.
 test: lint $(STAMP) $(NODE)  ## lint, then build once in strict mode, run the whole suite (two workers; the scheduler in tests/conftest.py)
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --dist loadfile
 
-test-fast: $(STAMP) $(NODE)  ## the edit loop: every test that needs no browser, no extra build and no Java
-	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not build and not external"
+test-fast: $(STAMP) $(NODE)  ## the edit loop: every test that needs no browser, no extra build and no Java; reuses the last site build while nothing it reads changed
+	PYTHONDONTWRITEBYTECODE= SITE_BUILD_CACHE=.cache/site-build \
+	  $(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not build and not external"
 
 check-release: build  ## refuse to publish: placeholder firm facts, pending reviews, open review items, TODO text, SITE_URL
 	$(BIN)/python -m scripts.check_release
@@ -66,4 +69,4 @@ lighthouse: build  ## Lighthouse scores, mobile, both languages (benchmark)
 	$(BIN)/python -m tools.lighthouse site
 
 clean:
-	rm -rf site .pytest_cache node_modules
+	rm -rf site .pytest_cache .cache node_modules

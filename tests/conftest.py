@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +48,6 @@ def pytest_configure(config: pytest.Config) -> None:
     it), removed when that process ends. tests/test_templates.py proves the
     site is byte for byte the same without it."""
     if "SITE_TEMPLATE_CACHE" not in os.environ:
-        import tempfile
-
         os.environ["SITE_TEMPLATE_CACHE"] = tempfile.mkdtemp(prefix="site-templates-")
         config._template_cache_made = True  # type: ignore[attr-defined]
 
@@ -82,8 +81,12 @@ def run_build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = N
     return _run_build(root, out, *extra, env=env)
 
 
+def _build_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **(env or {})}
+
+
 def _run_build(root: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **(env or {})}
+    env = _build_env(env)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out), *extra],
         cwd=root,
@@ -120,8 +123,6 @@ def copy_project(dest: Path, data: Path | None = None, src: Path = ROOT) -> Path
 # builds from the launch-day copy (tests/launch_day.py: every fact confirmed,
 # every review done), to run the suite against the day the firm is finished.
 if os.environ.get("LAUNCH_DAY") == "1":
-    import tempfile
-
     from launch_day import launch_day
 
     SITE_ROOT = launch_day(Path(tempfile.mkdtemp(prefix="launch-day-")) / "project")
@@ -234,12 +235,76 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
     return Scheduler(config, log)
 
 
+# The edit loop may reuse the last session build: `make test-fast` sets
+# SITE_BUILD_CACHE to a folder (.cache/site-build), where the site is kept
+# under a key made of everything the build reads: every file of the project
+# it is built from (pages, templates, hooks, sitebuild/, data, mkdocs.yml,
+# the locks and what npm installed), the installed Python packages, the
+# environment (but the test runner's own variables), the date (posts
+# publish on their day) and the Python. One changed byte, a new
+# day or another BUILD_DATE is a new key, so a new build. `make test` (the
+# gate, and CI) never sets it: it always builds.
+BUILD_INPUTS = ("docs", "overrides", "hooks", "sitebuild", "data", "mkdocs.yml",
+                "package.json", "package-lock.json", "node_modules/.package-lock.json",
+                "requirements.txt", "pyproject.toml")
+RUNNER_ENV = ("PYTEST_", "SITE_TEMPLATE_CACHE", "SITE_BUILD_CACHE", "TEST_TIMELINE")  # not read by the build
+
+
+def build_key(root: Path, env: dict[str, str] | None = None, today: str | None = None) -> str:
+    import datetime as dt
+    import hashlib
+    from importlib.metadata import distributions
+
+    digest = hashlib.sha256()
+    for name in BUILD_INPUTS:
+        path = root / name
+        files = sorted(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts) \
+            if path.is_dir() else [path] if path.is_file() else []
+        for file in files:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    kept = sorted((k, v) for k, v in (os.environ if env is None else env).items() if not k.startswith(RUNNER_ENV))
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+    digest.update(repr((kept, installed, today or dt.date.today().isoformat(), sys.version, str(root))).encode())
+    return digest.hexdigest()[:20]
+
+
+def _cached_build(cache: Path, out: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The session build from the cache folder when its key is there; else
+    built into `out` and stored (the newest key only)."""
+    import json
+
+    key = build_key(SITE_ROOT, _build_env())  # the environment the build gets
+    entry = cache / key
+    if (entry / "result.json").is_file():
+        kept = json.loads((entry / "result.json").read_text(encoding="utf-8"))
+        return entry / "site", subprocess.CompletedProcess(kept["args"], 0, kept["stdout"], kept["stderr"])
+    result = _run_build(SITE_ROOT, out)
+    if result.returncode == 0:
+        cache.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f"{key}.", dir=cache))
+        shutil.copytree(out, staging / "site")
+        (staging / "result.json").write_text(json.dumps(
+            {"args": result.args, "stdout": result.stdout, "stderr": result.stderr}), encoding="utf-8")
+        try:
+            staging.rename(entry)  # the other worker may have stored the same key first
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+        for old in cache.iterdir():
+            if old.name != key and not old.name.startswith(key + "."):
+                shutil.rmtree(old, ignore_errors=True)
+    return out, result
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """The site built once per session, from SITE_ROOT, and what that build
     printed (tests of the build's own messages read it instead of building again)."""
     out = tmp_path_factory.mktemp("site")
-    result = _run_build(SITE_ROOT, out)  # the one build every lane shares
+    cache = os.environ.get("SITE_BUILD_CACHE")
+    if cache:
+        out, result = _cached_build(ROOT / cache, out)
+    else:
+        result = _run_build(SITE_ROOT, out)  # the one build every lane shares
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
     return out, result
 

@@ -57,10 +57,13 @@ def fields(coll: dict) -> dict[str, dict]:
 
 def test_config_is_valid_for_the_pinned_sveltia(config):
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.validate(config, schema)
+    checker = jsonschema.validators.validator_for(schema)
+    checker.check_schema(schema)
+    validator = checker(schema)  # one compiled schema for both checks
+    validator.validate(config)
     bad = {**config, "i18n": {**config["i18n"], "structure": "one_file_per_moon"}}
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(bad, schema)
+        validator.validate(bad)
 
 
 def test_bundle_is_pinned_exactly_and_locked():

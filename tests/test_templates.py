@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SITE_ROOT, run_build
+from conftest import SITE_ROOT, build_key, run_build
 from jinja2 import DictLoader, Environment
 
 from sitebuild.templates import TemplateCache
@@ -73,3 +73,32 @@ def test_a_build_from_the_cache_is_the_same_site(site_dir: Path, tmp_path: Path)
     assert files == sorted(p.relative_to(site_dir) for p in site_dir.rglob("*") if p.is_file())
     _, mismatch, errors = filecmp.cmpfiles(out, site_dir, [str(f) for f in files], shallow=False)
     assert not mismatch and not errors, (mismatch[:10], errors[:10])
+
+
+def test_the_kept_session_build_is_used_only_while_nothing_it_reads_changed(tmp_path: Path):
+    """`make test-fast` reuses the last session build (tests/conftest.py
+    SITE_BUILD_CACHE) only under the same key: any input changes it."""
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "faq.md").write_text("# FAQ\n", encoding="utf-8")
+    (root / "data").mkdir()
+    (root / "data" / "firm.yml").write_text("name: A\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: A\n", encoding="utf-8")
+    env, day = {"HOME": "/root"}, "2026-12-03"
+    key = build_key(root, env, day)
+    assert build_key(root, {**env, "PYTEST_XDIST_WORKER": "gw1", "TEST_TIMELINE": "/tmp/t"}, day) == key
+    (root / "docs" / "__pycache__").mkdir()
+    (root / "docs" / "__pycache__" / "x.pyc").write_bytes(b"0")
+    assert build_key(root, env, day) == key
+    changed = [
+        build_key(root, {**env, "BUILD_DATE": "2031-01-15"}, day),
+        build_key(root, {**env, "CMS_REPO": "firm/site"}, day),
+        build_key(root, env, "2026-12-04"),
+    ]
+    (root / "docs" / "faq.md").write_text("# FAQ!\n", encoding="utf-8")
+    changed.append(build_key(root, env, day))
+    (root / "docs" / "faq.md").write_text("# FAQ\n", encoding="utf-8")
+    assert build_key(root, env, day) == key
+    (root / "data" / "firm.yml").rename(root / "data" / "firm2.yml")
+    changed.append(build_key(root, env, day))
+    assert key not in changed and len(set(changed)) == len(changed), changed
