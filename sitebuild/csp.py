@@ -27,7 +27,6 @@ import ipaddress
 import json
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
 from urllib.parse import urlsplit
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
@@ -93,34 +92,11 @@ def allowed_styles(render: Callable[[str], str]) -> dict[str, str]:
     return _allowed(render, ALLOWED_STYLES, INLINE_STYLE, "style")
 
 
-def tags(pattern: re.Pattern[str], opening: str, html: str) -> list[Any]:
-    """pattern.findall(html) for a case-blind pattern that starts with the
-    ASCII text `opening` ("<script"): the pattern is tried only where
-    html.lower() has that text (a case-blind scan of every page cost about
-    0.4 s at 1,000 posts). The plain scan when lowering changes the length
-    (a few non-ASCII letters do: positions would not line up) or the page
-    has a letter the case-blind pattern takes for an ASCII one (\u017f for
-    s, \u0131 for i)."""
-    low = html.lower()
-    if len(low) != len(html) or "\u017f" in html or "\u0131" in html:
-        return pattern.findall(html)
-    found = []
-    at = low.find(opening)
-    while at != -1:
-        match = pattern.match(html, at)
-        if match:
-            found.append(match.groups() if pattern.groups > 1 else match.group(1))
-            at = low.find(opening, match.end())
-        else:
-            at = low.find(opening, at + 1)
-    return found
-
-
 def unknown_styles(html: str, allowed: Iterable[str]) -> list[str]:
     """Inline <style> elements in a built page that the allowlist does not name."""
     allowed = set(allowed)
     return [" ".join(body.split())[:60] or "(empty style)"
-            for body in tags(STYLE_TAG, "<style", html) if sha256(body) not in allowed]
+            for body in STYLE_TAG.findall(html) if sha256(body) not in allowed]
 
 
 def unknown_scripts(html: str, allowed: Iterable[str]) -> list[str]:
@@ -128,7 +104,7 @@ def unknown_scripts(html: str, allowed: Iterable[str]) -> list[str]:
     (first 60 characters each), and data blocks that are not pure JSON."""
     allowed = set(allowed)
     found: list[str] = []
-    for attrs, body in tags(SCRIPT_TAG, "<script", html):
+    for attrs, body in SCRIPT_TAG.findall(html):
         kind = TYPE_ATTR.search(attrs)
         kind_name = kind.group(1).lower() if kind else ""
         if SRC_ATTR.search(attrs):
