@@ -230,6 +230,8 @@ def _no_prefilter(terms):  # type: ignore[no-untyped-def]
     '<a href="/probation/" title="probation">x</a>', "a < probation", "<!-- probation --> ok",
     '<p lang="en"><b>probation</b></p>', '<p lang="en-US">probation</p>', '<p lang="fr">probation</p>',
     '<br lang="en">probation', "<script>var probation = 1;</script>",
+    "Días y más días — “€” antes de la probation.",  # non-ASCII before the term: the bytes' offsets differ
+    "\u0130 probation", "\u212a bond y probation", "ÀÉÎÕÜ PROBATION",
 ])
 def test_the_prefilter_never_changes_what_is_marked(text):
     """Embedded.needles only skips texts that cannot match: the result is the
