@@ -56,8 +56,9 @@ def test_serve_reloads_after_edits_to_pages_data_and_hooks_and_shows_a_failed_re
     project = copy_project(tmp_path / "p")
     port = free_port()
     proc = start_serve(project, port)
+    ctx = browser.new_context()
     try:
-        page = browser.new_page()
+        page = ctx.new_page()
         open_when_ready(page, f"http://127.0.0.1:{port}/benefits/", proc)
         wait = 60_000
 
@@ -83,7 +84,7 @@ def test_serve_reloads_after_edits_to_pages_data_and_hooks_and_shows_a_failed_re
         error = page.inner_text("pre")
         assert "strings.yml" in error and "licensed_in" in error, error
         # A page the browser had not opened yet shows it too.
-        other = browser.new_page()
+        other = ctx.new_page()
         other.goto(f"http://127.0.0.1:{port}/es/faq/")
         assert other.locator("[data-build-error]").count() == 1
         other.close()
@@ -99,7 +100,10 @@ def test_serve_reloads_after_edits_to_pages_data_and_hooks_and_shows_a_failed_re
             "\n\ndef on_page_content(html, **kwargs):\n"
             "    return html + '<p>Hook marker 81f</p>'\n"), encoding="utf-8")
         wait_until_shown(page, "document.body.innerText.includes('Hook marker 81f')", wait)
-        page.close()
     finally:
+        # The server first: closing a page whose livereload request is still
+        # open (or mid-reload after the last rebuild) hung once for 300 s in
+        # a fresh clone's run; with the server gone nothing is pending.
         proc.terminate()
         proc.wait(timeout=20)
+        ctx.close()
