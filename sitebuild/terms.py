@@ -570,8 +570,10 @@ def _needs_marking(html: str, embedded: Embedded) -> bool:
     for needle in needles:
         word = needle.encode("ascii")
         at = low.find(word)
+        done, start = 0, 0  # bytes decoded so far for this needle, and their characters
         while at != -1:
-            start = len(data[:at].decode("utf-8"))  # an ASCII byte starts a character
+            start += len(data[done:at].decode("utf-8"))  # an ASCII byte starts a character
+            done = at
             m = embedded.pattern.match(html, start)
             if m and not _in_own_lang(html, start, embedded.mark):
                 return True

@@ -3,8 +3,11 @@ drive it in Debian's Chromium through Playwright."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import hashlib
 import inspect
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.metadata import distributions
 from pathlib import Path
 
 import pytest
@@ -251,10 +255,6 @@ RUNNER_ENV = ("PYTEST_", "SITE_TEMPLATE_CACHE", "SITE_BUILD_CACHE", "TEST_TIMELI
 
 
 def build_key(root: Path, env: dict[str, str] | None = None, today: str | None = None) -> str:
-    import datetime as dt
-    import hashlib
-    from importlib.metadata import distributions
-
     digest = hashlib.sha256()
     for name in BUILD_INPUTS:
         path = root / name
@@ -271,8 +271,6 @@ def build_key(root: Path, env: dict[str, str] | None = None, today: str | None =
 def _cached_build(cache: Path, out: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """The session build from the cache folder when its key is there; else
     built into `out` and stored (the newest key only)."""
-    import json
-
     key = build_key(SITE_ROOT, _build_env())  # the environment the build gets
     entry = cache / key
     if (entry / "result.json").is_file():
