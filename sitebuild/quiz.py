@@ -21,6 +21,7 @@ walks it; tests/test_quiz_tree.py walks every path of it against this module.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -394,6 +395,23 @@ def decision_tree(data: dict[str, Any] | None = None) -> list[Node]:
     ]
 
 
+_TREE: dict[str, list[Node]] = {}  # the last data's tree (ARCHITECTURE.md, state table)
+
+
+def _shared_tree(data: dict[str, Any]) -> list[Node]:
+    """decision_tree(data), kept for the same data: the tree holds no text in
+    any language, so the Spanish build reuses the English build's (about
+    0.2 s each). The key is the whole data; a QuizError is never kept. Never
+    changed once built: for_page copies each leaf it completes and only
+    serializes the rest."""
+    key = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    if key not in _TREE:
+        tree = decision_tree(data)
+        _TREE.clear()
+        _TREE[key] = tree
+    return _TREE[key]
+
+
 # --------------------------------------------------------------------------
 # The page's copy of the data, in one language
 # --------------------------------------------------------------------------
@@ -433,7 +451,7 @@ def for_page(data: dict[str, Any], lang: str) -> dict[str, Any]:
         return " ".join(value[lang].split())
 
     titles = {r["id"]: t(r["fallback_title"]) for r in data["rules"] if r.get("fallback_title")}
-    tree = decision_tree(data)
+    tree = _shared_tree(data)
     # Each statute once; a leaf names its citations by their place in this list.
     statutes = _unique([c for n in tree for c in n.get("citations", [])])
     place = {c["text"]: i for i, c in enumerate(statutes)}

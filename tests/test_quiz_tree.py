@@ -222,3 +222,28 @@ def test_the_page_data_has_no_rules(lang):
         assert all(script["statutes"][i]["url"].startswith("https://www.ncleg.gov/") for i in n["citations"])
         if "fallback" in n:
             assert n["fallback"]["title"] == " ".join(rules[n["rule"]]["fallback_title"][lang].split())
+
+
+def test_the_second_language_reuses_the_tree_and_new_data_gets_its_own(monkeypatch):
+    """for_page keeps the last data's tree (the Spanish build reuses the
+    English build's); a change anywhere in the data builds a new one."""
+    import copy
+
+    import sitebuild.quiz as quiz_module
+
+    built: list[int] = []
+
+    def counting(data: dict[str, Any]) -> list[dict[str, Any]]:
+        built.append(1)
+        return decision_tree(data)
+
+    monkeypatch.setattr(quiz_module, "decision_tree", counting)
+    monkeypatch.setattr(quiz_module, "_TREE", {})
+    data = load(LIVE)
+    en, es = for_page(data, "en"), for_page(copy.deepcopy(data), "es")
+    questions = [n for n in en["tree"] if "q" in n]  # leaves carry each language's titles
+    assert len(built) == 1 and questions == [n for n in es["tree"] if "q" in n]
+    changed = copy.deepcopy(data)
+    changed["questions"][0]["options"].reverse()
+    assert for_page(changed, "en")["tree"] != en["tree"] and len(built) == 2
+    assert for_page(data, "en")["tree"] == en["tree"] and len(built) == 3  # only the last data is kept
