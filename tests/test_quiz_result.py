@@ -19,6 +19,7 @@ Answers are picked from data/quiz.yml through sitebuild/quiz.py, never by label.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -129,12 +130,19 @@ def check_first_screen(s: dict, warned: bool, where: str) -> None:
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_first_screen_after_the_last_answer(page, server, lang, case):
+    """The answers before the last come from the quiz's own resume
+    (sessionStorage, as a reload mid-quiz gives); the last is clicked. Every
+    answer clicked through the page is test_quiz_browser.py's covering set."""
     name, path = case
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    stored = json.dumps({"a": dict(path[:-1]), "at": path[-1][0]})
+    page.add_init_script(f"sessionStorage.setItem('dl-quiz', {json.dumps(stored)})")
     page.goto(server + URL[lang], wait_until="load")
     ready(page)
-    answer(page, path)
+    assert page.evaluate("[...document.querySelectorAll('fieldset[data-question]')].map(f => f.dataset.question)") \
+        == [path[-1][0]], "the resume did not stop at the last question"
+    answer(page, path[-1:])
     assert page.get_attribute("[data-quiz-result]", "data-outcome") == evaluate(dict(path))[0]
     s = page.evaluate(FIRST_SCREEN)
     check_first_screen(s, name != "none", f"{lang} {name} {path}")
