@@ -87,6 +87,14 @@ def wait_for_errors(page, errors: list[str], timeout_ms: int = 10_000) -> list[s
     return errors
 
 
+def tap(page, selector: str) -> None:
+    """A real mouse click, after centring the target: on phones the sticky
+    call bar and header cover the top and bottom of the screen."""
+    target = page.locator(selector)
+    target.evaluate("e => e.scrollIntoView({block: 'center'})")
+    target.click()
+
+
 def quiz_ready(page) -> None:  # type: ignore[no-untyped-def]
     """quiz.js reveals the quiz only after its first render: wait for that."""
     page.wait_for_selector("[data-quiz]:not([hidden])")

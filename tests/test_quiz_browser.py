@@ -25,7 +25,7 @@ import os
 import time
 
 import pytest
-from browser_helpers import axe_violations, quiz_ready, wait_for_errors
+from browser_helpers import axe_violations, quiz_ready, tap, wait_for_errors
 from conftest import ROOT
 
 from sitebuild.quiz import enumerate_paths, evaluate, fallback, load, warnings_for
@@ -93,14 +93,6 @@ STATE = """() => {
 
 def state(page) -> dict:
     return page.evaluate(STATE)
-
-
-def tap(page, selector: str) -> None:
-    """A real mouse click, after centring the target: on phones the sticky
-    call bar and header cover the top and bottom of the screen."""
-    target = page.locator(selector)
-    target.evaluate("e => e.scrollIntoView({block: 'center'})")
-    target.click()
 
 
 def answer_by_mouse(page, question: str, option: str) -> None:

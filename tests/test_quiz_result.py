@@ -24,7 +24,7 @@ import re
 
 import pytest
 import yaml
-from browser_helpers import quiz_ready, wait_for_errors
+from browser_helpers import quiz_ready, tap, wait_for_errors
 from conftest import ROOT
 
 from sitebuild.quiz import enumerate_paths, evaluate, load, warnings_for
@@ -68,12 +68,6 @@ def ready(page) -> None:
     no 500 ms network-quiet wait per page."""
     quiz_ready(page)
     page.wait_for_function("document.fonts.status === 'loaded'")
-
-
-def tap(page, selector: str) -> None:
-    target = page.locator(selector)
-    target.evaluate("e => e.scrollIntoView({block: 'center'})")
-    target.click()
 
 
 def answer(page, path) -> None:
