@@ -16,6 +16,8 @@ from conftest import ROOT, copy_project, run_build
 
 from sitebuild.terms import (
     TermsError,
+    _head,  # noqa: PLC2701 (what the marking prefilter skips)
+    _needs_marking,  # noqa: PLC2701
     _normalize,  # noqa: PLC2701 (the index behind every line number)
     apply_exceptions,
     check_data_file,
@@ -240,6 +242,39 @@ def test_the_prefilter_never_changes_what_is_marked(text):
     assert mark_embedded(html, TERMS, "es") == mark_embedded(html, _no_prefilter(TERMS), "es")
     english = html.replace("probation", "Hablamos español").replace('lang="en', 'lang="es')
     assert mark_embedded(english, TERMS, "en") == mark_embedded(english, _no_prefilter(TERMS), "en")
+
+
+HEAD = ('<head><meta name="description" content="programa de diversion"><title>probation</title>'
+        '<script type="application/ld+json">{"name": "Attorney at Law", "url": "https://diversion.example.org/"}'
+        '</script></head>')
+
+
+@pytest.mark.parametrize("page", [
+    f'<!doctype html><html lang="es">{HEAD}<body><p>Nada aquí.</p></body></html>',
+    f'<!doctype html><html lang="es">{HEAD}<body><p>Pregunte por la probation.</p></body></html>',
+    f'<!DOCTYPE html>\n<!-- c --><html lang="es">\n  <HEAD lang="x">{HEAD[6:]}<body>drug court</body></html>',
+    f'<html lang="es">texto probation {HEAD}<body>nada</body></html>',  # text before <head>: no skip
+    f'<!-- <head> --> probation <html>{HEAD}<body>nada</body></html>',  # a <head> in a comment
+    f'<html><p>probation</p>{HEAD}<body>nada</body></html>',  # an element before <head>
+    '<html><head><script>"</head>"</script><title>x</title></head><body>probation</body></html>',
+    '<html><head><script>"</head> probation"</script></head><body>nada</body></html>',
+    '<html><head><title>probation</title><body>no end of head</body></html>',
+    '<html><headline>probation</headline><body>nada</body></html>',
+    f'<html>{HEAD}<body><p>Días, más días: la probation.</p></body></html>',
+])
+def test_the_head_skip_never_changes_what_is_marked(page):
+    """_needs_marking skips the <head> (never marked: _SKIP) only when the
+    walk is sure to see that <head>: same result as searching everything."""
+    assert mark_embedded(page, TERMS, "es") == mark_embedded(page, _no_prefilter(TERMS), "es")
+
+
+def test_terms_only_in_the_head_need_no_walk():
+    """Every built page's <head> names the site and the firm (JSON-LD, meta,
+    feed title): those alone must not send a page through the whole walk."""
+    page = f'<!doctype html><html lang="es">{HEAD}<body><p>Nada aquí.</p></body></html>'
+    assert _head(page) == (page.index("<head>") + 6, page.index("</head>"))
+    assert not _needs_marking(page, TERMS.embedded["es"])
+    assert _needs_marking(page.replace("Nada", "La probation"), TERMS.embedded["es"])
 
 
 def test_the_prefilter_changes_no_built_page(pages):
