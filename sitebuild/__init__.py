@@ -18,6 +18,7 @@ any folder; where the project is comes from that mkdocs.yml (project.py).
 - escaping.py     values from content and data, escaped for their context
 - templates.py    compiled templates kept for the process (and SITE_TEMPLATE_CACHE's folder)
 - navcache.py     Material's menu rendered once per build for pages it does not list
+- mdengine.py     one Markdown engine per build for MkDocs' page renders (not one per page)
 - csp.py          the Content-Security-Policy, its allowlists of inline scripts and styles,
                   and the URL check for SITE_URL and the form endpoint
 - data.py         data/firm.yml (one phone field) and data/strings.yml
@@ -41,6 +42,7 @@ buildinfo.inner_language_build(config) is False (once per build).
 | firm        | on_config, on_files(-150), on_env, on_page_markdown          | writes firm, strings  | notices once (outer build) |
 | escaping    | on_env, on_page_context(-1000)                               | -                     | templates.CACHE (compiled templates, checked against their source) |
 | navcache    | on_env                                                       | -                     | menu HTML on this build's Navigation object |
+| mdengine    | on_config                                                    | -                     | the kept engine (mdengine._MODULE), dropped in each build's on_config |
 | rules       | on_config (outer only), on_nav(-300), on_page_markdown(100), on_post_page | writes/pops _rules_docs | popped in on_nav |
 | terms       | on_config, on_page_content, on_post_page                     | writes terms          | - |
 | notfound    | on_post_build                                                | -                     | a file in site/ (404.en.keep) |
