@@ -36,8 +36,8 @@ from sitebuild.errors import BuildError
 from sitebuild.review import load_items
 from sitebuild.schema.frontmatter import DATE, REVIEWED, Page, Post, required
 from sitebuild.schema.models import EMAIL, ID, PHONE, POSTAL_CODE, REGION
-from sitebuild.sourcefiles import UPLOADS
-from sitebuild.updates import DEFAULT_LANG, FOLDER, FRONT_MATTER, INDEX_NAME, LANGS, POST_NAME
+from sitebuild.sourcefiles import UPLOADS, load_yaml
+from sitebuild.updates import DEFAULT_LANG, FOLDER, INDEX_NAME, LANGS, POST_NAME, front_matter
 
 PACKAGE = "@sveltia/cms"
 BUNDLE = Path("node_modules") / PACKAGE / "dist" / "sveltia-cms.js"
@@ -219,9 +219,8 @@ def page_keys(docs: Path) -> list[str]:
             path = docs / lang_name
             if not path.exists():
                 continue
-            match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-            meta = yaml.safe_load(match.group(1)) if match else {}
-            for key in meta or {}:
+            meta = front_matter(path.read_text(encoding="utf-8"), f"docs/{lang_name}")
+            for key in meta:
                 keys.setdefault(key, None)
     return list(keys)
 
@@ -267,8 +266,7 @@ def pages_collection(docs: Path) -> dict[str, Any]:
     files = []
     for name in content_pages(docs):
         stem = name[:-3]
-        match = FRONT_MATTER.match((docs / name).read_text(encoding="utf-8"))
-        title = (yaml.safe_load(match.group(1)) or {}).get("title", stem) if match else stem
+        title = front_matter((docs / name).read_text(encoding="utf-8"), f"docs/{name}").get("title", stem)
         files.append({
             "name": re.sub(r"[^a-z0-9_]", "_", stem),
             "label": str(title),
@@ -330,7 +328,7 @@ def _firm_field(key: str, value: Any, required: bool) -> dict[str, Any]:
 
 
 def firm_collection(firm_path: Path) -> dict[str, Any]:
-    firm = yaml.safe_load(firm_path.read_text(encoding="utf-8"))
+    firm = load_yaml(firm_path.read_text(encoding="utf-8"), f"data/{firm_path.name}")
     if not isinstance(firm, dict):
         raise CmsError(f"{firm_path.name}: expected a mapping of firm facts")
     fields = [_firm_field(k, v, k in REQUIRED_FIRM_KEYS) for k, v in firm.items()]
