@@ -44,7 +44,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitebuild import allowlist, anchors, derived_anchors, markup, placeholders, statutes, translations
+from sitebuild import allowlist, anchors, derived_anchors, markup, parallel, placeholders, statutes, translations
 from sitebuild.buildinfo import inner_language_build
 from sitebuild.data import localize
 from sitebuild.errors import ContentError, fail
@@ -108,10 +108,13 @@ def check_docs(docs: Path, firm: Any, render: Render | None = None,
     by_base: dict[str, dict[str, tuple[str, str, list[anchors.Heading]]]] = {}
     described: dict[str, tuple[str, str]] = {}
     drafts: dict[str, dict[str, tuple[str, bool]]] = {}
-    for rel in translations.pages(docs):
+    rels = list(translations.pages(docs))
+    jobs = [(docs / rel, f"docs/{rel}", translations.split_lang(rel)[1], firm, render, reserved, templates, rel)
+            for rel in rels]
+    # The pages are checked in two processes from 400 on (sitebuild/parallel.py).
+    for rel, (meta, body, heads) in zip(rels, parallel.in_two(lambda job: check_page(*job), jobs)):
         base, lang = translations.split_lang(rel)
         where = f"docs/{rel}"
-        meta, body, heads = check_page(docs / rel, where, lang, firm, render, reserved, templates, rel)
         by_base.setdefault(base, {})[lang] = (where, body, heads)
         if rel.startswith(POSTS):
             drafts.setdefault(base, {})[lang] = (where, meta.get("draft") is True)

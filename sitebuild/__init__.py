@@ -19,6 +19,7 @@ any folder; where the project is comes from that mkdocs.yml (project.py).
 - templates.py    compiled templates kept for the process (and SITE_TEMPLATE_CACHE's folder)
 - navcache.py     Material's menu rendered once per build for pages it does not list
 - mdengine.py     one Markdown engine per build for MkDocs' page renders (not one per page)
+- parallel.py     in_two: a list's second half in a forked process (the page checks from 400 pages on)
 - csp.py          the Content-Security-Policy, its allowlists of inline scripts and styles,
                   and the URL check for SITE_URL and the form endpoint
 - data.py         data/firm.yml (one phone field) and data/strings.yml
