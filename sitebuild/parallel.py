@@ -9,10 +9,13 @@ the first item in order that fails raises, as in one process: the first
 half is done (and raises) first. One process instead when the list is
 short, on one core, or in `make serve` (a fork must not copy the preview
 server's threads); `SITE_ONE_PROCESS=1` forces it (to compare or debug).
+What the child logs is sent back too and logged here after the first half's
+(the order of one process), so `mkdocs build --strict` counts its warnings.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 from collections.abc import Callable, Sequence
@@ -40,12 +43,14 @@ def in_two(fn: Callable[[T], R], items: Sequence[T], min_items: int | None = Non
     if pid == 0:  # the child: the second half, then out without running any cleanup of the parent's
         os.close(read_end)
         code = 0
+        records: list[tuple[str, logging.LogRecord]] = []
+        logging.Logger.callHandlers = lambda self, record: records.append((self.name, _plain(record)))  # type: ignore[method-assign]
         try:
             try:
                 outcome: tuple[bool, object] = (True, [fn(item) for item in items[half:]])
             except BaseException as err:  # noqa: BLE001 - every error goes back to the parent
                 outcome = (False, err)
-            data = pickle.dumps(outcome)
+            data = pickle.dumps((records, outcome))
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
         except BaseException:  # noqa: BLE001 - e.g. an exception that cannot be pickled
@@ -65,10 +70,18 @@ def in_two(fn: Callable[[T], R], items: Sequence[T], min_items: int | None = Non
         # The child could not send its answer: do its half here, so the
         # result (or the error) is the same as in one process.
         return first + [fn(item) for item in items[half:]]
-    ok, value = pickle.loads(data)  # noqa: S301 - our own child's bytes
+    records, (ok, value) = pickle.loads(data)  # noqa: S301 - our own child's bytes
+    for name, record in records:  # after the first half's, as in one process; --strict counts them here
+        logging.getLogger(name).handle(record)
     if not ok:
         raise value
     return first + value
+
+
+def _plain(record: logging.LogRecord) -> logging.LogRecord:
+    """A record that pickles: its message already formatted, no traceback object."""
+    record.msg, record.args, record.exc_info = record.getMessage(), None, None
+    return record
 
 
 def _reap(pid: int, read_end: int) -> None:

@@ -5,6 +5,7 @@ check_docs, sitebuild/terms.py check_project) give the same answers both ways.""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -113,3 +114,16 @@ def test_a_fault_in_the_second_half_of_the_pages_reads_the_same(many_pages, monk
         _check_docs(many_pages)
     assert str(two.value) == str(one.value)
     assert str(two.value).startswith("docs/young-people.es.md:3: 'title' appears twice")
+
+
+def _warns(n: int) -> int:
+    logging.getLogger("mkdocs.plugins.test").warning("page %d: %s", n, "a warning")
+    return n
+
+
+def test_warnings_of_the_forked_half_are_logged_here_in_order(caplog):
+    """mkdocs build --strict counts the warnings this process logs."""
+    with caplog.at_level(logging.WARNING):
+        assert parallel.in_two(_warns, ITEMS, min_items=2) == ITEMS
+    assert [r.getMessage() for r in caplog.records] == [f"page {n}: a warning" for n in ITEMS]
+    assert {r.process for r in caplog.records[5:]} != {os.getpid()}  # really logged by the child
