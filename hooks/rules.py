@@ -108,13 +108,14 @@ def check_docs(docs: Path, firm: Any, render: Render | None = None,
     by_base: dict[str, dict[str, tuple[str, str, list[anchors.Heading]]]] = {}
     described: dict[str, tuple[str, str]] = {}
     drafts: dict[str, dict[str, tuple[str, bool]]] = {}
-    rels = list(translations.pages(docs))
-    jobs = [(docs / rel, f"docs/{rel}", translations.split_lang(rel)[1], firm, render, reserved, templates, rel)
-            for rel in rels]
+    pages = [(rel, f"docs/{rel}", *translations.split_lang(rel)) for rel in translations.pages(docs)]
+
+    def check(page: tuple[str, str, str, str]) -> tuple[dict[str, Any], str, list[anchors.Heading]]:
+        rel, where, _, lang = page
+        return check_page(docs / rel, where, lang, firm, render, reserved, templates, rel)
+
     # The pages are checked in two processes from 400 on (sitebuild/parallel.py).
-    for rel, (meta, body, heads) in zip(rels, parallel.in_two(lambda job: check_page(*job), jobs)):
-        base, lang = translations.split_lang(rel)
-        where = f"docs/{rel}"
+    for (rel, where, base, lang), (meta, body, heads) in zip(pages, parallel.in_two(check, pages)):
         by_base.setdefault(base, {})[lang] = (where, body, heads)
         if rel.startswith(POSTS):
             drafts.setdefault(base, {})[lang] = (where, meta.get("draft") is True)
