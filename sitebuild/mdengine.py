@@ -65,8 +65,3 @@ def install() -> None:
 def forget() -> None:
     """The next page render builds a new engine."""
     _MODULE.kept = None
-
-
-def engine(extensions: list[Any], extension_configs: dict[str, Any]) -> markdown.Markdown:
-    """What MkDocs gets for a page (for tests)."""
-    return _MODULE.Markdown(extensions=extensions, extension_configs=extension_configs)

@@ -107,13 +107,18 @@ def test_pages_rendered_in_a_row_match_a_new_engine_each(config, tmp_path, fresh
 
 
 def test_the_engine_is_kept_for_the_same_settings_only(config):  # type: ignore[no-untyped-def]
+    mdengine.install()
     mdengine.forget()
     exts, cfgs = config["markdown_extensions"], config["mdx_configs"]
-    first = mdengine.engine(exts, cfgs)
-    assert mdengine.engine(exts, cfgs) is first
-    assert mdengine.engine(exts, {**cfgs, "toc": {"permalink": True}}) is not first
+
+    def engine(configs):  # type: ignore[no-untyped-def]
+        return pages.markdown.Markdown(extensions=exts, extension_configs=configs)  # as Page.render asks
+
+    first = engine(cfgs)
+    assert engine(cfgs) is first
+    assert engine({**cfgs, "toc": {"permalink": True}}) is not first
     mdengine.forget()
-    assert mdengine.engine(exts, cfgs) is not first
+    assert engine(cfgs) is not first
 
 
 def test_the_stand_in_is_the_markdown_module_otherwise():
